@@ -1,0 +1,30 @@
+package io.mediahooks.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of media event of SPEC.md; the wire name is the constant's name. */
+public enum EventType {
+    VIDEO_READY,
+    VIDEO_UPDATED,
+    VIDEO_DELETED,
+    PLAYLIST_CREATED,
+    PLAYLIST_UPDATED,
+    PLAYLIST_DELETED,
+    LIVESTREAM_CREATED,
+    LIVESTREAM_UPDATED,
+    LIVESTREAM_DELETED,
+    LIVESTREAM_CONNECTED,
+    LIVESTREAM_DISCONNECTED,
+    LIVESTREAM_ERROR,
+    LIVESOURCE_CREATED,
+    LIVESOURCE_UPDATED,
+    LIVESOURCE_DELETED,
+    LIVESOURCE_CONNECTED,
+    LIVESOURCE_DISCONNECTED;
+
+    /** The type with this exact wire name, if there is one (names are case-sensitive). */
+    public static Optional<EventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(type -> type.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,68 @@
+package io.mediahooks.model.json;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediahooks.model.Delivery;
+import io.mediahooks.model.DeliveryId;
+import io.mediahooks.model.EventId;
+import io.mediahooks.model.EventType;
+import io.mediahooks.model.InvalidRecordException;
+import io.mediahooks.model.OrganizationId;
+import io.mediahooks.model.RfcTimestamp;
+import io.mediahooks.model.SubscriptionId;
+
+/**
+ * The delivery JSON of {@code webhook-deliveries}, the retry topics and {@code webhook-dead-letters}:
+ * <pre>{@code
+ * {"delivery_id":"msg_...","subscription_id":"wh_1","organization_id":"org_42","event_id":"evt_7b1c0e",
+ *  "event_type":"VIDEO_READY","created_at":"2026-11-26T12:00:00Z","url":"https://...",
+ *  "body":"{\"event_type\":...}","routed_at":"...","attempts":0,
+ *  "not_before":"..." (retries only), "last_attempt":{attempt JSON} (retries and dead letters)}
+ * }</pre>
+ * {@code body} holds the exact text every attempt sends.
+ */
+public final class DeliveryCodec implements JsonCodec<Delivery> {
+
+    public static final DeliveryCodec INSTANCE = new DeliveryCodec();
+
+    @Override
+    public Delivery decode(byte[] bytes) {
+        JsonFields fields = JsonFields.of(Json.parseObject(bytes));
+        String typeName = fields.requireText("event_type");
+        int attempts = fields.requireInt("attempts");
+        if (attempts < 0) {
+            throw new InvalidRecordException("attempts", "must not be negative");
+        }
+        return new Delivery(
+                fields.requireTyped("delivery_id", DeliveryId::new),
+                fields.requireTyped("subscription_id", SubscriptionId::new),
+                fields.requireTyped("organization_id", OrganizationId::new),
+                fields.requireTyped("event_id", EventId::new),
+                EventType.fromWireName(typeName).orElseThrow(() ->
+                        new InvalidRecordException("event_type", "unknown value " + JsonFields.abbreviate(typeName))),
+                fields.requireTimestamp("created_at"),
+                fields.requireText("url"),
+                fields.requireText("body"),
+                fields.requireTimestamp("routed_at").instant(),
+                attempts,
+                fields.optionalTimestamp("not_before").map(RfcTimestamp::instant),
+                fields.optionalObject("last_attempt").map(node -> AttemptCodec.fromNode(JsonFields.at(node, "last_attempt"))));
+    }
+
+    @Override
+    public byte[] encode(Delivery delivery) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("delivery_id", delivery.deliveryId().value());
+        node.put("subscription_id", delivery.subscriptionId().value());
+        node.put("organization_id", delivery.organizationId().value());
+        node.put("event_id", delivery.eventId().value());
+        node.put("event_type", delivery.eventType().name());
+        node.put("created_at", delivery.createdAt().text());
+        node.put("url", delivery.url());
+        node.put("body", delivery.body());
+        node.put("routed_at", RfcTimestamp.of(delivery.routedAt()).text());
+        node.put("attempts", delivery.attempts());
+        delivery.notBefore().ifPresent(at -> node.put("not_before", RfcTimestamp.of(at).text()));
+        delivery.lastAttempt().ifPresent(attempt -> node.set("last_attempt", AttemptCodec.toNode(attempt)));
+        return Json.write(node);
+    }
+}

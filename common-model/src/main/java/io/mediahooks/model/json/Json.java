@@ -1,0 +1,77 @@
+package io.mediahooks.model.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediahooks.model.InvalidRecordException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The one JSON configuration of mediahooks: strict on input, faithful to payload numbers. */
+public final class Json {
+
+    /**
+     * Duplicate keys are rejected (they are ambiguous), trailing garbage is rejected, and numbers
+     * keep their exact text (1.10 stays 1.10) because payloads are passed on to customers.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+
+    private Json() {
+    }
+
+    /** Parses a record that must be one JSON object; the error names what is wrong. */
+    public static ObjectNode parseObject(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidRecordException("", "empty record, expected a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("", "not valid JSON: " + oneLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new InvalidRecordException("", "not valid JSON: " + oneLine(e.getMessage()), e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidRecordException("", "empty record, expected a JSON object");
+        }
+        if (!node.isObject()) {
+            throw new InvalidRecordException("", "expected a JSON object, got " + JsonFields.kind(node));
+        }
+        return (ObjectNode) node;
+    }
+
+    public static byte[] write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a JSON tree always serializes", e);
+        }
+    }
+
+    public static String writeString(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a JSON tree always serializes", e);
+        }
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,88 @@
+package io.mediahooks.runtime;
+
+import io.mediahooks.model.kafka.TopicNames;
+import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.model.retry.RetrySchedule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+/**
+ * The settings both services read: where Kafka is, topic names and how to create them, the retry
+ * schedule (both create the retry topics), and the management port.
+ */
+public record CommonConfig(
+        String bootstrapServers,
+        int managementPort,
+        TopicNames topicNames,
+        int topicPartitions,
+        Optional<Short> topicReplicationFactor,
+        RetrySchedule retrySchedule,
+        Map<String, Object> kafkaOverrides) {
+
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
+            "Kafka bootstrap servers, comma-separated host:port.", Parsers::nonBlank);
+    public static final Setting<Integer> MANAGEMENT_PORT = Setting.of("MEDIAHOOKS_MANAGEMENT_PORT", "8080",
+            "Port of /health/live, /health/ready and /metrics; 0 picks a free port (logged).", Parsers.intBetween(0, 65535));
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.of("MEDIAHOOKS_TOPIC_PARTITIONS", "12",
+            "Partitions of topics created at start-up; existing topics are never altered. Workers scale up to this.",
+            Parsers.intBetween(1, 10_000));
+    public static final Setting<Optional<Short>> TOPIC_REPLICATION_FACTOR = Setting.of("MEDIAHOOKS_TOPIC_REPLICATION_FACTOR", "",
+            "Replication factor of topics created at start-up; empty uses the broker's default.replication.factor.",
+            Parsers.optional(text -> Parsers.intBetween(1, Short.MAX_VALUE).apply(text).shortValue()));
+    public static final Setting<RetrySchedule> RETRY_SCHEDULE = Setting.of("MEDIAHOOKS_RETRY_SCHEDULE", RetrySchedule.DEFAULT,
+            "Delays between attempts, comma-separated (ms, s, m, h, d); one retry topic per distinct delay.",
+            RetrySchedule::parse);
+
+    public static final Setting<String> TOPIC_MEDIA_EVENTS = topic("MEDIAHOOKS_TOPIC_MEDIA_EVENTS", TopicNames.defaults().mediaEvents(),
+            "Media events from the CMS and encoders.");
+    public static final Setting<String> TOPIC_MEDIA_EVENTS_INVALID = topic("MEDIAHOOKS_TOPIC_MEDIA_EVENTS_INVALID",
+            TopicNames.defaults().mediaEventsInvalid(), "Rejected media events, reason in header 'error'.");
+    public static final Setting<String> TOPIC_SUBSCRIPTIONS = topic("MEDIAHOOKS_TOPIC_SUBSCRIPTIONS",
+            TopicNames.defaults().subscriptions(), "Webhook subscriptions (compacted).");
+    public static final Setting<String> TOPIC_SECRETS = topic("MEDIAHOOKS_TOPIC_SECRETS", TopicNames.defaults().secrets(),
+            "Organization secrets (compacted).");
+    public static final Setting<String> TOPIC_DELIVERIES = topic("MEDIAHOOKS_TOPIC_DELIVERIES", TopicNames.defaults().deliveries(),
+            "Routed deliveries, one event for one subscription.");
+    public static final Setting<String> TOPIC_RETRY_PREFIX = topic("MEDIAHOOKS_TOPIC_RETRY_PREFIX", TopicNames.defaults().retryPrefix(),
+            "Prefix of the retry topics; the delay label follows (webhook-retry-5s).");
+    public static final Setting<String> TOPIC_DEAD_LETTERS = topic("MEDIAHOOKS_TOPIC_DEAD_LETTERS", TopicNames.defaults().deadLetters(),
+            "Deliveries that exhausted their attempts or got 410 Gone.");
+    public static final Setting<String> TOPIC_ATTEMPTS = topic("MEDIAHOOKS_TOPIC_ATTEMPTS", TopicNames.defaults().attempts(),
+            "One record per delivery attempt.");
+
+    /** Every setting this record reads, for documentation and typo warnings. */
+    public static final List<Setting<?>> SETTINGS = List.of(KAFKA_BOOTSTRAP_SERVERS, MANAGEMENT_PORT, TOPIC_PARTITIONS,
+            TOPIC_REPLICATION_FACTOR, RETRY_SCHEDULE, TOPIC_MEDIA_EVENTS, TOPIC_MEDIA_EVENTS_INVALID, TOPIC_SUBSCRIPTIONS,
+            TOPIC_SECRETS, TOPIC_DELIVERIES, TOPIC_RETRY_PREFIX, TOPIC_DEAD_LETTERS, TOPIC_ATTEMPTS);
+
+    public CommonConfig {
+        kafkaOverrides = Map.copyOf(kafkaOverrides);
+    }
+
+    public static CommonConfig from(Environment env) {
+        TopicNames names = new TopicNames(env.get(TOPIC_MEDIA_EVENTS), env.get(TOPIC_MEDIA_EVENTS_INVALID),
+                env.get(TOPIC_SUBSCRIPTIONS), env.get(TOPIC_SECRETS), env.get(TOPIC_DELIVERIES), env.get(TOPIC_RETRY_PREFIX),
+                env.get(TOPIC_DEAD_LETTERS), env.get(TOPIC_ATTEMPTS));
+        return new CommonConfig(env.get(KAFKA_BOOTSTRAP_SERVERS), env.get(MANAGEMENT_PORT), names, env.get(TOPIC_PARTITIONS),
+                env.get(TOPIC_REPLICATION_FACTOR), env.get(RETRY_SCHEDULE), env.kafkaOverrides());
+    }
+
+    public Topics topics() {
+        return new Topics(topicNames);
+    }
+
+    /** The properties every Kafka client of the service starts from: bootstrap servers plus pass-through overrides. */
+    public Map<String, Object> kafkaClientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaOverrides);
+        return config;
+    }
+
+    private static Setting<String> topic(String key, String defaultName, String doc) {
+        return Setting.of(key, defaultName, "Topic name. " + doc, Parsers::nonBlank);
+    }
+}

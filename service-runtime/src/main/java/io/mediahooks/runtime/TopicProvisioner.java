@@ -1,0 +1,154 @@
+package io.mediahooks.runtime;
+
+import io.mediahooks.model.kafka.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics a service needs at start-up, idempotently, and waits until they exist. It
+ * never alters a topic that already exists; a table topic found without compaction is reported.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private final Admin admin;
+    private final int partitions;
+    private final Optional<Short> replicationFactor;
+
+    public TopicProvisioner(Admin admin, int partitions, Optional<Short> replicationFactor) {
+        this.admin = admin;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    public static TopicProvisioner from(Admin admin, CommonConfig config) {
+        return new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor());
+    }
+
+    /**
+     * Creates whichever of {@code topics} are missing, then waits until every one is visible.
+     *
+     * @throws TopicProvisioningException when the broker refuses or the topics do not appear within {@code timeout}
+     */
+    public void ensure(Collection<Topic<?, ?>> topics, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Set<String> existing = await(admin.listTopics().names(), deadline, "listing topics");
+        List<NewTopic> missing = new ArrayList<>();
+        for (Topic<?, ?> topic : topics) {
+            if (!existing.contains(topic.name())) {
+                missing.add(newTopic(topic));
+            }
+        }
+        if (!missing.isEmpty()) {
+            create(missing, deadline);
+        }
+        Map<String, Topic<?, ?>> byName = topics.stream().collect(Collectors.toMap(Topic::name, t -> t, (a, b) -> a));
+        awaitVisible(byName.keySet(), deadline);
+        warnAboutUncompactedTables(byName.values().stream().filter(Topic::compacted).filter(t -> existing.contains(t.name())).toList(),
+                deadline);
+    }
+
+    private NewTopic newTopic(Topic<?, ?> topic) {
+        NewTopic newTopic = new NewTopic(topic.name(), Optional.of(partitions), replicationFactor);
+        if (topic.compacted()) {
+            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return newTopic;
+    }
+
+    private void create(List<NewTopic> missing, Instant deadline) {
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(missing).values();
+        for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+            try {
+                await(result.getValue(), deadline, "creating topic " + result.getKey());
+                LOG.info("Created topic {} ({} partitions)", result.getKey(), partitions);
+            } catch (TopicProvisioningException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    // Another instance created it first: exactly what we wanted.
+                    LOG.debug("Topic {} was created concurrently", result.getKey());
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void awaitVisible(Set<String> names, Instant deadline) {
+        while (true) {
+            Set<String> visible = await(admin.listTopics().names(), deadline, "listing topics");
+            if (visible.containsAll(names)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                Set<String> absent = names.stream().filter(name -> !visible.contains(name)).collect(Collectors.toSet());
+                throw new TopicProvisioningException("topics did not appear in time: " + absent, null);
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private void warnAboutUncompactedTables(List<Topic<?, ?>> tables, Instant deadline) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = tables.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all(), deadline, "describing topics");
+        configs.forEach((resource, config) -> {
+            var policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.warn("Topic {} is a table but its cleanup.policy is {}; old versions may be deleted. Left as is.",
+                        resource.name(), policy == null ? "unknown" : policy.value());
+            }
+        });
+    }
+
+    private static <T> T await(KafkaFuture<T> future, Instant deadline, String what) {
+        long millis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+        try {
+            return future.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicProvisioningException(what + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new TopicProvisioningException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TopicProvisioningException(what + " timed out", e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicProvisioningException("waiting for topics was interrupted", e);
+        }
+    }
+
+    /** The topics could not be created or did not appear. */
+    public static final class TopicProvisioningException extends RuntimeException {
+        TopicProvisioningException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.mediahooks.worker;
+
+import io.mediahooks.model.kafka.Topic;
+import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.model.retry.RetrySchedule;
+import io.mediahooks.runtime.Health;
+import io.mediahooks.runtime.TopicProvisioner;
+import io.mediahooks.worker.consumer.DeliveryLoop;
+import io.mediahooks.worker.http.HttpClientFactory;
+import io.mediahooks.worker.http.RequestSigner;
+import io.mediahooks.worker.http.TrustMaterial;
+import io.mediahooks.worker.http.WebhookSender;
+import io.mediahooks.worker.metrics.WorkerMetrics;
+import io.mediahooks.worker.outcome.RetryPlanner;
+import io.mediahooks.worker.pipeline.DeliveryPipeline;
+import io.mediahooks.worker.pipeline.OutcomePublisher;
+import io.mediahooks.worker.pipeline.Settlements;
+import io.mediahooks.worker.pipeline.Stages;
+import io.mediahooks.worker.safety.GuardedDnsResolver;
+import io.mediahooks.worker.safety.UrlPolicy;
+import io.mediahooks.worker.view.ViewFreshness;
+import io.mediahooks.worker.view.ViewReader;
+import io.mediahooks.worker.view.WebhookDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One delivery worker: wires the view, the HTTP sender, the pipeline and the poll loop, runs them
+ * on their threads, reports health, and shuts down in order. {@code main} and the tests use it alike.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+    private final WorkerConfig config;
+    private final ViewReader viewReader;
+    private final DeliveryLoop loop;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final CloseableHttpAsyncClient httpClient;
+    private final ExecutorService outcomes;
+    private final ScheduledExecutorService deadlines;
+    private final List<AutoCloseable> meterBinders;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread viewThread;
+    private final Thread loopThread;
+
+    private DeliveryWorker(WorkerConfig config, MeterRegistry registry, Clock clock) {
+        this.config = config;
+        Topics topics = config.common().topics();
+        RetrySchedule schedule = config.common().retrySchedule();
+        WorkerMetrics metrics = new WorkerMetrics(registry);
+        WebhookDirectory directory = new WebhookDirectory();
+        ViewFreshness freshness = new ViewFreshness();
+        this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
+                topics.secrets(), directory, freshness, metrics, clock);
+        this.httpClient = HttpClientFactory.start(config,
+                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
+                TrustMaterial.sslContext(config.trustStore(), config.trustStorePassword(), WorkerConfig.TRUST_STORE.key()));
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(Threads.daemon("mediahooks-deadlines"));
+        WebhookSender sender = new WebhookSender(httpClient, config.requestTimeout(), config.responseBodyLimit(), deadlines);
+        metrics.requestsInFlight(sender.inFlight()::get);
+        this.producer = new KafkaProducer<>(KafkaClients.producer(config));
+        this.outcomes = Executors.newSingleThreadExecutor(Threads.daemon("mediahooks-outcomes"));
+        Settlements settlements = new Settlements();
+        Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks()),
+                new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
+                new OutcomePublisher(producer, topics), metrics);
+        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, config.endpointConcurrency(),
+                config.endpointQueueLimit());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
+        this.meterBinders = List.of(bind(new KafkaClientMetrics(consumer), registry), bind(new KafkaClientMetrics(producer), registry));
+        this.loop = new DeliveryLoop(consumer, consumedTopics(topics, schedule), pipeline, settlements, metrics, clock,
+                config.maxInFlight(), config.commitInterval(), config.shutdownTimeout());
+        this.viewThread = new Thread(this::runView, "mediahooks-view");
+        this.loopThread = new Thread(this::runLoop, "mediahooks-poll");
+    }
+
+    /**
+     * Creates missing topics, then starts the worker; it delivers once the webhook view is loaded.
+     *
+     * @throws io.mediahooks.runtime.ConfigException when the trust store cannot be used
+     * @throws TopicProvisioner.TopicProvisioningException when the topics cannot be created
+     */
+    public static DeliveryWorker start(WorkerConfig config, MeterRegistry registry, Clock clock) {
+        LOG.info("Starting the delivery worker: {}", config);
+        try (Admin admin = Admin.create(KafkaClients.admin(config))) {
+            TopicProvisioner.from(admin, config.common()).ensure(config.common().topics().all(config.common().retrySchedule()),
+                    PROVISIONING_TIMEOUT);
+        }
+        DeliveryWorker worker = new DeliveryWorker(config, registry, clock);
+        worker.viewThread.start();
+        worker.loopThread.start();
+        return worker;
+    }
+
+    /** Ready once the view is loaded and the poll loop runs; down for good after a failure. */
+    public Health health() {
+        Throwable failed = failure().orElse(null);
+        if (failed != null) {
+            return Health.down("failed: " + failed);
+        }
+        if (!viewReader.isLoaded()) {
+            return Health.down("loading the webhook view");
+        }
+        if (!loop.isPolling()) {
+            return Health.down(closed.get() ? "stopping" : "joining the consumer group");
+        }
+        return Health.up("delivering, " + loop.assignedPartitions() + " partitions assigned");
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get()).or(loop::failure);
+    }
+
+    /** Waits until the worker stopped (closed, or failed); false on timeout. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return loop.awaitFinished(timeout);
+    }
+
+    /** Finishes or hands back in-flight work, commits, leaves the group, then closes every client. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Stopping the delivery worker");
+        loop.stop();
+        join(loopThread, config.shutdownTimeout().plus(CLOSE_GRACE));
+        viewReader.stop();
+        join(viewThread, CLOSE_GRACE);
+        outcomes.shutdown();
+        producer.close(CLOSE_GRACE);
+        httpClient.close(CloseMode.IMMEDIATE);
+        deadlines.shutdownNow();
+        for (AutoCloseable binder : meterBinders) {
+            try {
+                binder.close();
+            } catch (Exception e) {
+                LOG.debug("Closing a meter binder failed: {}", e.toString());
+            }
+        }
+        LOG.info("Delivery worker stopped");
+    }
+
+    private void runView() {
+        try {
+            viewReader.run();
+        } catch (RuntimeException e) {
+            LOG.error("The webhook view reader failed; stopping the worker", e);
+            failure.compareAndSet(null, e);
+            loop.stop();
+        }
+    }
+
+    private void runLoop() {
+        try {
+            while (!viewReader.awaitLoaded(Duration.ofSeconds(5))) {
+                if (failure.get() != null || closed.get()) {
+                    loop.abandon();
+                    return;
+                }
+                LOG.info("Waiting for the webhook view to load before delivering");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            loop.abandon();
+            return;
+        }
+        loop.run();
+    }
+
+    private static List<String> consumedTopics(Topics topics, RetrySchedule schedule) {
+        List<String> names = new ArrayList<>();
+        names.add(topics.deliveries().name());
+        topics.retries(schedule).stream().map(Topic::name).forEach(names::add);
+        return names;
+    }
+
+    private static AutoCloseable bind(KafkaClientMetrics binder, MeterRegistry registry) {
+        binder.bindTo(registry);
+        return binder;
+    }
+
+    private static void join(Thread thread, Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+            if (thread.isAlive()) {
+                LOG.warn("{} did not stop within {}", thread.getName(), timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

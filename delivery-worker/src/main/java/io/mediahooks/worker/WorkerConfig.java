@@ -1,0 +1,149 @@
+package io.mediahooks.worker;
+
+import io.mediahooks.runtime.CommonConfig;
+import io.mediahooks.runtime.ConfigException;
+import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.Parsers;
+import io.mediahooks.runtime.Setting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The delivery worker's settings: the common ones plus how it sends (timeouts, safety switches,
+ * concurrency, limits) and how it hands work back. Every key is listed in {@link #SETTINGS}.
+ */
+public record WorkerConfig(
+        CommonConfig common,
+        String groupId,
+        Duration requestTimeout,
+        Duration connectTimeout,
+        boolean allowHttp,
+        boolean allowPrivateNetworks,
+        String signatureHeader,
+        int maxInFlight,
+        int endpointConcurrency,
+        int endpointQueueLimit,
+        int responseBodyLimit,
+        Duration retryAfterMax,
+        Optional<Path> trustStore,
+        Optional<String> trustStorePassword,
+        Duration shutdownTimeout,
+        Duration commitInterval) {
+
+    private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    public static final Setting<String> GROUP_ID = Setting.of("MEDIAHOOKS_WORKER_GROUP_ID", "mediahooks-delivery-worker",
+            "Consumer group of the workers; every worker of one deployment uses the same.", Parsers::nonBlank);
+    public static final Setting<Duration> REQUEST_TIMEOUT = Setting.of("MEDIAHOOKS_REQUEST_TIMEOUT", "15s",
+            "Longest an attempt may take, connection included; a 2xx after it is a failure.", Parsers::duration);
+    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.of("MEDIAHOOKS_CONNECT_TIMEOUT", "5s",
+            "Longest a TCP connect and TLS handshake may take; at most MEDIAHOOKS_REQUEST_TIMEOUT.", Parsers::duration);
+    public static final Setting<Boolean> ALLOW_HTTP = Setting.of("MEDIAHOOKS_ALLOW_HTTP", "false",
+            "Local development only: also send to plain http URLs.", Parsers::bool);
+    public static final Setting<Boolean> ALLOW_PRIVATE_NETWORKS = Setting.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false",
+            "Local development only: also send to loopback, private, link-local and metadata addresses.", Parsers::bool);
+    public static final Setting<String> SIGNATURE_HEADER = Setting.of("MEDIAHOOKS_SIGNATURE_HEADER",
+            "X-FP-Webhook-Signature-Hmac-Sha-256", "Name of the header carrying the hex HMAC-SHA256 of the body.",
+            WorkerConfig::httpToken);
+    public static final Setting<Integer> MAX_IN_FLIGHT = Setting.of("MEDIAHOOKS_MAX_IN_FLIGHT", "2000",
+            "Deliveries one worker holds at once (sending, waiting for an endpoint, publishing); beyond it, it stops fetching.",
+            Parsers.intBetween(1, 1_000_000));
+    public static final Setting<Integer> ENDPOINT_CONCURRENCY = Setting.of("MEDIAHOOKS_ENDPOINT_CONCURRENCY", "16",
+            "Concurrent requests one worker sends to one endpoint (scheme, host and port).", Parsers.intBetween(1, 10_000));
+    public static final Setting<Integer> ENDPOINT_QUEUE_LIMIT = Setting.of("MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "500",
+            "Deliveries that may wait for one endpoint; more are put back on the first retry topic without an attempt.",
+            Parsers.intBetween(0, 1_000_000));
+    public static final Setting<Integer> RESPONSE_BODY_LIMIT = Setting.of("MEDIAHOOKS_RESPONSE_BODY_LIMIT", "65536",
+            "Bytes of a response body read at most; a longer body is cut off (the status still counts).",
+            Parsers.intBetween(0, 16 * 1024 * 1024));
+    public static final Setting<Duration> RETRY_AFTER_MAX = Setting.of("MEDIAHOOKS_RETRY_AFTER_MAX", "1h",
+            "Longest Retry-After (on 429 and 503) honoured; never beyond the longest retry delay.", Parsers::duration);
+    public static final Setting<Optional<Path>> TRUST_STORE = Setting.of("MEDIAHOOKS_TRUST_STORE", "",
+            "PKCS12 or JKS file of extra CA certificates to trust besides the JVM's (private CAs); empty for none.",
+            Parsers.optional(Path::of));
+    public static final Setting<Optional<String>> TRUST_STORE_PASSWORD = Setting.of("MEDIAHOOKS_TRUST_STORE_PASSWORD", "",
+            "Password of MEDIAHOOKS_TRUST_STORE, if it has one.", Parsers.optional(text -> text));
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = Setting.of("MEDIAHOOKS_SHUTDOWN_TIMEOUT", "30s",
+            "On SIGTERM or rebalance, how long to let deliveries in flight finish before handing them back.",
+            Parsers::duration);
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_COMMIT_INTERVAL", "1s",
+            "How often completed offsets are committed.", Parsers::duration);
+
+    /** Every setting the worker reads, the common ones included: the README and deploy files are checked against it. */
+    public static final List<Setting<?>> SETTINGS = settings();
+
+    public WorkerConfig {
+        Objects.requireNonNull(common, "common");
+        Objects.requireNonNull(trustStore, "trustStore");
+        Objects.requireNonNull(trustStorePassword, "trustStorePassword");
+    }
+
+    /**
+     * Reads and checks every setting.
+     *
+     * @throws ConfigException naming the first bad key
+     */
+    public static WorkerConfig from(Environment env) {
+        WorkerConfig config = new WorkerConfig(CommonConfig.from(env), env.get(GROUP_ID), env.get(REQUEST_TIMEOUT),
+                env.get(CONNECT_TIMEOUT), env.get(ALLOW_HTTP), env.get(ALLOW_PRIVATE_NETWORKS), env.get(SIGNATURE_HEADER),
+                env.get(MAX_IN_FLIGHT), env.get(ENDPOINT_CONCURRENCY), env.get(ENDPOINT_QUEUE_LIMIT),
+                env.get(RESPONSE_BODY_LIMIT), env.get(RETRY_AFTER_MAX), env.get(TRUST_STORE), env.get(TRUST_STORE_PASSWORD),
+                env.get(SHUTDOWN_TIMEOUT), env.get(COMMIT_INTERVAL));
+        config.validate();
+        return config;
+    }
+
+    /** Checks what single settings cannot: how they relate, and that files exist. */
+    public void validate() {
+        if (connectTimeout.compareTo(requestTimeout) > 0) {
+            throw new ConfigException(CONNECT_TIMEOUT.key() + "=" + connectTimeout + " is longer than "
+                    + REQUEST_TIMEOUT.key() + "=" + requestTimeout);
+        }
+        if (endpointConcurrency > maxInFlight) {
+            throw new ConfigException(ENDPOINT_CONCURRENCY.key() + "=" + endpointConcurrency + " is more than "
+                    + MAX_IN_FLIGHT.key() + "=" + maxInFlight + ": one endpoint could take the whole worker");
+        }
+        trustStore.ifPresent(path -> {
+            if (!Files.isReadable(path)) {
+                throw new ConfigException(TRUST_STORE.key() + "='" + path + "' is not a readable file");
+            }
+        });
+        if (trustStorePassword.isPresent() && trustStore.isEmpty()) {
+            throw new ConfigException(TRUST_STORE_PASSWORD.key() + " is set but " + TRUST_STORE.key() + " is not");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // The trust store password must never reach a log line.
+        return "WorkerConfig[groupId=" + groupId + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout
+                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks
+                + ", signatureHeader=" + signatureHeader + ", maxInFlight=" + maxInFlight
+                + ", endpointConcurrency=" + endpointConcurrency + ", endpointQueueLimit=" + endpointQueueLimit
+                + ", responseBodyLimit=" + responseBodyLimit + ", retryAfterMax=" + retryAfterMax
+                + ", trustStore=" + trustStore.map(Path::toString).orElse("none")
+                + ", shutdownTimeout=" + shutdownTimeout + ", commitInterval=" + commitInterval
+                + ", retrySchedule=" + common.retrySchedule() + ", bootstrapServers=" + common.bootstrapServers() + "]";
+    }
+
+    private static String httpToken(String text) {
+        if (!HTTP_TOKEN.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid HTTP header name");
+        }
+        return text;
+    }
+
+    private static List<Setting<?>> settings() {
+        List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
+        all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, SIGNATURE_HEADER,
+                MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
+                TRUST_STORE_PASSWORD, SHUTDOWN_TIMEOUT, COMMIT_INTERVAL));
+        return List.copyOf(all);
+    }
+}

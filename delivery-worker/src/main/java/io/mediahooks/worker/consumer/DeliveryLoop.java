@@ -1,0 +1,261 @@
+package io.mediahooks.worker.consumer;
+
+import io.mediahooks.worker.flow.Backpressure;
+import io.mediahooks.worker.flow.DueGate;
+import io.mediahooks.worker.metrics.WorkerMetrics;
+import io.mediahooks.worker.offsets.OffsetTracker;
+import io.mediahooks.worker.pipeline.DeliveryPipeline;
+import io.mediahooks.worker.pipeline.Settlement;
+import io.mediahooks.worker.pipeline.Settlements;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll thread: the only user of the consumer and the offset tracker. Each turn it sets which
+ * partitions are paused, polls, hands records to the pipeline, takes in what the pipeline
+ * settled, and commits the complete prefix of each partition now and then. It never sleeps and
+ * never waits on HTTP; only handing partitions back (revocation, shutdown) waits, bounded, for
+ * deliveries in flight to finish.
+ */
+public final class DeliveryLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
+    private static final Duration BUSY_POLL = Duration.ofMillis(20);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration HANDBACK_STEP = Duration.ofMillis(100);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final List<String> topics;
+    private final DeliveryPipeline pipeline;
+    private final Settlements settlements;
+    private final WorkerMetrics metrics;
+    private final Clock clock;
+    private final Duration commitInterval;
+    private final Duration handbackTimeout;
+    private final OffsetTracker tracker = new OffsetTracker();
+    private final DueGate dueGate = new DueGate();
+    private final RecordIntake intake;
+    private final PartitionPauser pauser;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile boolean polling;
+    private volatile int assigned;
+    private volatile Throwable failure;
+    private Instant lastCommit = Instant.MIN;
+
+    public DeliveryLoop(Consumer<byte[], byte[]> consumer, List<String> topics, DeliveryPipeline pipeline,
+                        Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld,
+                        Duration commitInterval, Duration handbackTimeout) {
+        this.consumer = consumer;
+        this.topics = List.copyOf(topics);
+        this.pipeline = pipeline;
+        this.settlements = settlements;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.commitInterval = commitInterval;
+        this.handbackTimeout = handbackTimeout;
+        this.intake = new RecordIntake(consumer, tracker, dueGate, pipeline, metrics);
+        this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld), metrics);
+    }
+
+    /** True while the loop is in its polling phase (it joined the group and takes records). */
+    public boolean isPolling() {
+        return polling;
+    }
+
+    public int assignedPartitions() {
+        return assigned;
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Asks the loop to finish in-flight work, commit and leave the group; returns at once. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Waits for the loop to end; false on timeout. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends a loop that will never run (the worker stopped before delivering): closes the consumer. */
+    public void abandon() {
+        consumer.close();
+        finished.countDown();
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(topics, new Handoff());
+            polling = true;
+            while (!stopRequested && failure == null) {
+                pauser.apply(clock.instant(), tracker.pending());
+                intake.accept(consumer.poll(pollTimeout()), clock.instant());
+                settle(Duration.ZERO);
+                commitIfDue();
+            }
+        } catch (WakeupException e) {
+            LOG.debug("Poll loop woken up to stop");
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("The poll loop failed; handing back what is not complete", e);
+        } finally {
+            polling = false;
+            try {
+                handBack(consumer.assignment());
+            } catch (RuntimeException e) {
+                LOG.warn("Handing back partitions at shutdown failed; uncommitted work will be redone: {}", e.toString());
+            } finally {
+                consumer.close();
+                finished.countDown();
+                LOG.info("Poll loop stopped{}", failure == null ? "" : " after a failure: " + failure);
+            }
+        }
+    }
+
+    private Duration pollTimeout() {
+        if (tracker.pending() > 0) {
+            return BUSY_POLL;
+        }
+        return dueGate.nextDue()
+                .map(due -> Duration.between(clock.instant(), due))
+                .filter(untilDue -> untilDue.compareTo(IDLE_POLL) < 0)
+                .map(untilDue -> untilDue.isNegative() ? Duration.ZERO : untilDue)
+                .orElse(IDLE_POLL);
+    }
+
+    /** Takes in what the pipeline settled, waiting up to {@code wait} for the first. */
+    private void settle(Duration wait) {
+        List<Settlement> settled;
+        try {
+            settled = settlements.take(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+            return;
+        }
+        for (Settlement settlement : settled) {
+            if (settlement instanceof Settlement.Completed) {
+                tracker.completed(settlement.partition(), settlement.offset());
+            } else if (settlement instanceof Settlement.HandedBack) {
+                tracker.handedBack(settlement.partition(), settlement.offset());
+            } else if (failure == null) {
+                failure = ((Settlement.Failed) settlement).cause();
+                LOG.error("Could not publish the outcome of {}-{}@{}; stopping without committing it",
+                        settlement.partition().topic(), settlement.partition().partition(), settlement.offset(), failure);
+            }
+        }
+        metrics.held(tracker.pending());
+    }
+
+    private void commitIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(lastCommit, now).compareTo(commitInterval) < 0) {
+            return;
+        }
+        lastCommit = now;
+        Map<TopicPartition, Long> points = tracker.uncommitted();
+        if (points.isEmpty()) {
+            return;
+        }
+        consumer.commitAsync(offsets(points), (offsets, error) -> {
+            if (error != null) {
+                // A later commit carries later offsets; the final one is synchronous.
+                LOG.warn("Committing offsets failed: {}", error.toString());
+            }
+        });
+        tracker.markCommitted(points);
+    }
+
+    /**
+     * Gives partitions back: their unstarted deliveries are handed back, those in flight get up to
+     * the handback timeout to finish, then the complete prefix is committed and their state dropped.
+     */
+    private void handBack(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        pipeline.disown(partitions);
+        long deadline = System.nanoTime() + handbackTimeout.toNanos();
+        settle(Duration.ZERO);
+        while (tracker.pending(partitions) > 0 && failure == null && !Thread.currentThread().isInterrupted()) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                LOG.warn("Handing back {} deliveries still in flight after {}; they may be sent again by the next owner",
+                        tracker.pending(partitions), handbackTimeout);
+                break;
+            }
+            settle(Duration.ofNanos(Math.min(remaining, HANDBACK_STEP.toNanos())));
+        }
+        Map<TopicPartition, Long> points = tracker.commitPoints(partitions);
+        if (!points.isEmpty()) {
+            try {
+                consumer.commitSync(offsets(points));
+            } catch (KafkaException e) {
+                LOG.warn("Final commit of {} failed; their uncommitted deliveries will be sent again: {}", points.keySet(),
+                        e.toString());
+            }
+        }
+        tracker.forget(partitions);
+        dueGate.forget(partitions);
+        metrics.held(tracker.pending());
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsets(Map<TopicPartition, Long> points) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        points.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        return offsets;
+    }
+
+    /** Rebalance callbacks; they run on the poll thread, inside {@code poll}. */
+    private final class Handoff implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            pipeline.own(partitions);
+            assigned = consumer.assignment().size();
+            if (!partitions.isEmpty()) {
+                LOG.info("Assigned {} partitions (now {}): {}", partitions.size(), assigned, partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                LOG.info("Handing back {} revoked partitions: {}", partitions.size(), partitions);
+                handBack(partitions);
+            }
+            assigned = Math.max(0, consumer.assignment().size() - partitions.size());
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Someone else may own them already: committing now could move their offsets backwards.
+            LOG.warn("Lost {} partitions without a clean handback: {}", partitions.size(), partitions);
+            pipeline.disown(partitions);
+            tracker.forget(partitions);
+            dueGate.forget(partitions);
+            assigned = Math.max(0, consumer.assignment().size() - partitions.size());
+        }
+    }
+}

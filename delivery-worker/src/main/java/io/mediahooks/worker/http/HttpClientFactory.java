@@ -1,0 +1,81 @@
+package io.mediahooks.worker.http;
+
+import io.mediahooks.model.MediahooksVersion;
+import io.mediahooks.worker.Threads;
+import io.mediahooks.worker.WorkerConfig;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the one async HTTP client of a worker: resolution only through the given resolver (the
+ * address guard), no redirects, no automatic retries, no cookies, no proxies from system
+ * properties, HTTP/1.1, connect and response timeouts, and a pool sized to the concurrency caps.
+ */
+public final class HttpClientFactory {
+
+    private static final TimeValue IDLE_CONNECTION_EVICTION = TimeValue.ofMinutes(1);
+    private static final TimeValue CONNECTION_TIME_TO_LIVE = TimeValue.ofMinutes(5);
+
+    private HttpClientFactory() {
+    }
+
+    /** A started client. */
+    public static CloseableHttpAsyncClient start(WorkerConfig config, DnsResolver resolver, SSLContext sslContext) {
+        Timeout connect = Timeout.of(config.connectTimeout());
+        Timeout request = Timeout.of(config.requestTimeout());
+        PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
+                .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync())
+                .setDefaultTlsConfig(TlsConfig.custom()
+                        .setHandshakeTimeout(connect)
+                        .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                        .build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(request)
+                        .setTimeToLive(CONNECTION_TIME_TO_LIVE)
+                        .build())
+                .setMaxConnTotal(config.maxInFlight())
+                .setMaxConnPerRoute(config.endpointConcurrency())
+                .build();
+        CloseableHttpAsyncClient client = HttpAsyncClientBuilder.create()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(request)
+                        .setConnectionRequestTimeout(request)
+                        .setAuthenticationEnabled(false)
+                        .setExpectContinueEnabled(false)
+                        .setContentCompressionEnabled(false)
+                        .setProtocolUpgradeEnabled(false)
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                        .setSoTimeout(request)
+                        .build())
+                .setThreadFactory(Threads.daemon("mediahooks-http"))
+                .setUserAgent(MediahooksVersion.userAgent())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .disableContentCompression()
+                .evictIdleConnections(IDLE_CONNECTION_EVICTION)
+                .build();
+        client.start();
+        return client;
+    }
+}

@@ -1,0 +1,108 @@
+package io.mediahooks.worker.metrics;
+
+import io.mediahooks.model.AttemptOutcome;
+import io.mediahooks.worker.outcome.DropReason;
+import io.mediahooks.worker.outcome.Plan;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The worker's own meters, under {@code mediahooks.worker.*} (Prometheus: {@code mediahooks_worker_*}):
+ * attempts by outcome and status class, request latency, deliveries held and requests in flight,
+ * retries, dead letters, drops, deferrals, invalid records and paused partitions.
+ */
+public final class WorkerMetrics {
+
+    private static final String PREFIX = "mediahooks.worker.";
+
+    private final MeterRegistry registry;
+    private final AtomicInteger pausedPartitions = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+
+    public WorkerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder(PREFIX + "partitions.paused", pausedPartitions, AtomicInteger::get)
+                .description("Assigned partitions paused: retries not yet due, or backpressure")
+                .register(registry);
+        Gauge.builder(PREFIX + "deliveries.held", held, AtomicInteger::get)
+                .description("Deliveries consumed and not yet complete (sending, waiting for an endpoint, publishing)")
+                .register(registry);
+    }
+
+    /** Exposes the number of requests on the wire. */
+    public void requestsInFlight(Supplier<Number> inFlight) {
+        Gauge.builder(PREFIX + "requests.in.flight", inFlight).description("HTTP requests on the wire").register(registry);
+    }
+
+    public void attempt(AttemptOutcome outcome, OptionalInt status) {
+        Counter.builder(PREFIX + "attempts")
+                .description("Delivery attempts, one per webhook-attempts record")
+                .tag("outcome", outcome.wireName())
+                .tag("status_class", statusClass(status))
+                .register(registry)
+                .increment();
+    }
+
+    /** The time of one HTTP request, from the first byte out to the response (or failure). */
+    public void request(Duration took, OptionalInt status) {
+        Timer.builder(PREFIX + "request.duration")
+                .description("Webhook request latency")
+                .tag("status_class", statusClass(status))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry)
+                .record(took);
+    }
+
+    public void retryScheduled() {
+        Counter.builder(PREFIX + "retries.scheduled").description("Deliveries put on a retry topic after a failed attempt")
+                .register(registry).increment();
+    }
+
+    public void deadLettered(Plan.DeadLetter.Reason reason) {
+        Counter.builder(PREFIX + "dead.letters").description("Deliveries dead-lettered")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+
+    public void dropped(DropReason reason) {
+        Counter.builder(PREFIX + "dropped").description("Deliveries dropped without sending")
+                .tag("reason", reason.tag()).register(registry).increment();
+    }
+
+    public void deferred() {
+        Counter.builder(PREFIX + "deferred")
+                .description("Deliveries put back on the first retry topic unattempted: their endpoint had too many waiting")
+                .register(registry).increment();
+    }
+
+    public void invalidDelivery(String topic) {
+        Counter.builder(PREFIX + "invalid.records").description("Delivery records skipped because they break the contract")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    public void invalidViewRecord(String topic) {
+        Counter.builder(PREFIX + "view.invalid.records")
+                .description("Subscription or secrets records skipped (the previous version stays)")
+                .tag("topic", topic).register(registry).increment();
+    }
+
+    public void pausedPartitions(int count) {
+        pausedPartitions.set(count);
+    }
+
+    public void held(int count) {
+        held.set(count);
+    }
+
+    static String statusClass(OptionalInt status) {
+        return status.isPresent() ? (status.getAsInt() / 100) + "xx" : "none";
+    }
+}

@@ -1,0 +1,40 @@
+package io.mediahooks.worker.outcome;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What happened on the wire when one attempt was sent: a response, or the typed reason there was none. */
+public sealed interface SendResult {
+
+    /** The endpoint answered; {@code retryAfter} is the raw {@code Retry-After} header, if any. */
+    record Answered(int status, Optional<String> retryAfter) implements SendResult {
+        public Answered {
+            if (status < 100 || status > 999) {
+                throw new IllegalArgumentException("not an HTTP status: " + status);
+            }
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /** No response within the request timeout. */
+    record TimedOut(Duration after) implements SendResult {
+        public TimedOut {
+            Objects.requireNonNull(after, "after");
+        }
+    }
+
+    /** Not sent: the URL's scheme or an address it resolved to is forbidden by the safety policy. */
+    record Refused(String reason) implements SendResult {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The connection could not be made or broke: DNS, TCP, TLS or protocol error. */
+    record Failed(String error) implements SendResult {
+        public Failed {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.mediahooks.worker.pipeline;
+
+import io.mediahooks.worker.http.EndpointKey;
+import io.mediahooks.worker.http.EndpointLimiter;
+import io.mediahooks.worker.http.RequestSigner;
+import io.mediahooks.worker.http.WebhookSender;
+import io.mediahooks.worker.outcome.SendResult;
+import io.mediahooks.worker.safety.UrlPolicy;
+import io.mediahooks.worker.view.Resolution;
+import io.mediahooks.worker.view.ViewFreshness;
+import io.mediahooks.worker.view.WebhookDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The stages one delivery goes through after the poll thread hands it over, none of which blocks:
+ * resolve against the view (drop, or the current URL), wait for a slot of its endpoint, check the
+ * URL, sign, send, then record the outcome. Deliveries of partitions being revoked that have not
+ * been sent yet are handed back instead.
+ */
+public final class DeliveryPipeline {
+
+    private final WebhookDirectory directory;
+    private final ViewFreshness freshness;
+    private final Duration viewWait;
+    private final UrlPolicy policy;
+    private final RequestSigner signer;
+    private final WebhookSender sender;
+    private final OutcomeRecorder recorder;
+    private final Settlements settlements;
+    private final Executor outcomes;
+    private final Clock clock;
+    private final EndpointLimiter<Slot> limiter;
+    private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+
+    public DeliveryPipeline(Stages stages, Settlements settlements, Executor outcomes, Clock clock,
+                            int endpointConcurrency, int endpointQueueLimit) {
+        this.directory = stages.directory();
+        this.freshness = stages.freshness();
+        this.viewWait = stages.viewWait();
+        this.policy = stages.policy();
+        this.signer = stages.signer();
+        this.sender = stages.sender();
+        this.recorder = new OutcomeRecorder(stages.planner(), stages.publisher(), settlements, stages.metrics(), clock);
+        this.settlements = settlements;
+        this.outcomes = outcomes;
+        this.clock = clock;
+        this.limiter = new EndpointLimiter<>(endpointConcurrency, endpointQueueLimit, this::start);
+    }
+
+    /** Called by the poll thread when partitions are assigned. */
+    public void own(Collection<TopicPartition> partitions) {
+        owned.addAll(partitions);
+    }
+
+    /** Called by the poll thread when partitions go: their unstarted deliveries are handed back. */
+    public void disown(Collection<TopicPartition> partitions) {
+        owned.removeAll(partitions);
+        limiter.removeWaiting(slot -> partitions.contains(slot.pending().partition()))
+                .forEach(slot -> settlements.handedBack(slot.pending()));
+    }
+
+    /** Deliveries holding or waiting for an endpoint slot. */
+    public int active() {
+        return limiter.active();
+    }
+
+    /** Takes a delivery from the poll thread; returns at once. */
+    public void submit(PendingDelivery pending) {
+        Resolution resolution = directory.resolve(pending.delivery(), clock.instant());
+        Instant routedAt = pending.delivery().routedAt();
+        if (resolution instanceof Resolution.Drop && !freshness.isFreshAsOf(routedAt)) {
+            // The webhook or secret may be newer than the view: look again once the view caught up.
+            freshness.whenFreshAsOf(routedAt)
+                    .completeOnTimeout(null, viewWait.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRunAsync(() -> route(pending, directory.resolve(pending.delivery(), clock.instant())), outcomes);
+            return;
+        }
+        route(pending, resolution);
+    }
+
+    private void route(PendingDelivery pending, Resolution resolution) {
+        if (!owned.contains(pending.partition())) {
+            settlements.handedBack(pending);
+        } else if (resolution instanceof Resolution.Drop drop) {
+            outcomes.execute(() -> recorder.dropped(pending, drop));
+        } else {
+            Slot slot = new Slot(pending, EndpointKey.of(((Resolution.Send) resolution).url()));
+            if (limiter.submit(slot.endpoint(), slot) == EndpointLimiter.Admission.REJECTED) {
+                outcomes.execute(() -> recorder.deferred(pending));
+            }
+        }
+    }
+
+    /** Runs holding a slot of the endpoint; every path gives the slot back from the outcome executor. */
+    private void start(Slot slot) {
+        PendingDelivery pending = slot.pending();
+        try {
+            if (!owned.contains(pending.partition())) {
+                finish(slot, () -> settlements.handedBack(pending));
+                return;
+            }
+            Instant now = clock.instant();
+            // Resolved again: the webhook may have changed while the delivery waited for its slot.
+            Resolution resolution = directory.resolve(pending.delivery(), now);
+            if (resolution instanceof Resolution.Drop drop) {
+                finish(slot, () -> recorder.dropped(pending, drop));
+                return;
+            }
+            Resolution.Send send = (Resolution.Send) resolution;
+            String url = send.url().toString();
+            Optional<String> refusal = policy.refusal(send.url());
+            if (refusal.isPresent()) {
+                finish(slot, () -> recorder.attempted(pending, url, new SendResult.Refused(refusal.get()), now, Duration.ZERO));
+                return;
+            }
+            long started = System.nanoTime();
+            sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), now))
+                    .thenAcceptAsync(result -> {
+                        limiter.release(slot.endpoint());
+                        recorder.attempted(pending, url, result, now, Duration.ofNanos(System.nanoTime() - started));
+                    }, outcomes);
+        } catch (RuntimeException e) {
+            finish(slot, () -> settlements.failed(pending, e));
+        }
+    }
+
+    private void finish(Slot slot, Runnable then) {
+        outcomes.execute(() -> {
+            limiter.release(slot.endpoint());
+            then.run();
+        });
+    }
+
+    private record Slot(PendingDelivery pending, EndpointKey endpoint) {
+    }
+}

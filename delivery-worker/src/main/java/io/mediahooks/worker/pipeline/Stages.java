@@ -1,0 +1,27 @@
+package io.mediahooks.worker.pipeline;
+
+import io.mediahooks.worker.http.RequestSigner;
+import io.mediahooks.worker.http.WebhookSender;
+import io.mediahooks.worker.metrics.WorkerMetrics;
+import io.mediahooks.worker.outcome.RetryPlanner;
+import io.mediahooks.worker.safety.UrlPolicy;
+import io.mediahooks.worker.view.ViewFreshness;
+import io.mediahooks.worker.view.WebhookDirectory;
+import java.time.Duration;
+
+/**
+ * The parts the pipeline is built from, named.
+ *
+ * @param viewWait how long a delivery about to be dropped waits for the view to catch up with it
+ */
+public record Stages(
+        WebhookDirectory directory,
+        ViewFreshness freshness,
+        Duration viewWait,
+        UrlPolicy policy,
+        RequestSigner signer,
+        WebhookSender sender,
+        RetryPlanner planner,
+        OutcomePublisher publisher,
+        WorkerMetrics metrics) {
+}

@@ -1,0 +1,19 @@
+package io.mediahooks.worker.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BackpressureTest {
+
+    @Test
+    void engagesAtTheLimitAndLetsGoBelowThreeQuarters() {
+        Backpressure backpressure = new Backpressure(100);
+
+        assertThat(backpressure.engaged(99)).isFalse();
+        assertThat(backpressure.engaged(100)).isTrue();
+        assertThat(backpressure.engaged(80)).as("no flapping just below the limit").isTrue();
+        assertThat(backpressure.engaged(74)).isFalse();
+        assertThat(backpressure.engaged(80)).isFalse();
+    }
+}

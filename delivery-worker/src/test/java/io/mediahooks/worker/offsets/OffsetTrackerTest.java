@@ -1,0 +1,119 @@
+package io.mediahooks.worker.offsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class OffsetTrackerTest {
+
+    private static final TopicPartition P0 = new TopicPartition("webhook-deliveries", 0);
+    private static final TopicPartition P1 = new TopicPartition("webhook-deliveries", 1);
+
+    private final OffsetTracker tracker = new OffsetTracker();
+
+    @Test
+    void commitsOnlyTheContiguousCompletedPrefix() {
+        tracker.dispatched(P0, 10);
+        tracker.dispatched(P0, 11);
+        tracker.dispatched(P0, 12);
+
+        tracker.completed(P0, 11);
+        tracker.completed(P0, 12);
+        assertThat(tracker.commitPoint(P0)).isEmpty();
+
+        tracker.completed(P0, 10);
+        assertThat(tracker.commitPoint(P0)).hasValue(13);
+        assertThat(tracker.pending()).isZero();
+    }
+
+    @Test
+    void gapsInOffsetsDoNotHoldAPartitionBack() {
+        // Transaction markers leave gaps: offsets 5 and 6 are never handed out.
+        tracker.dispatched(P0, 4);
+        tracker.dispatched(P0, 7);
+        tracker.completed(P0, 7);
+        tracker.completed(P0, 4);
+
+        assertThat(tracker.commitPoint(P0)).hasValue(8);
+    }
+
+    @Test
+    void aHandedBackRecordIsABarrierForTheNextOwner() {
+        tracker.dispatched(P0, 1);
+        tracker.dispatched(P0, 2);
+        tracker.dispatched(P0, 3);
+        tracker.completed(P0, 1);
+        tracker.handedBack(P0, 2);
+        tracker.completed(P0, 3);
+
+        assertThat(tracker.commitPoint(P0)).hasValue(2);
+        assertThat(tracker.pending(List.of(P0))).isZero();
+    }
+
+    @Test
+    void partitionsAreIndependent() {
+        tracker.dispatched(P0, 1);
+        tracker.dispatched(P1, 1);
+        tracker.completed(P1, 1);
+
+        assertThat(tracker.commitPoint(P0)).isEmpty();
+        assertThat(tracker.commitPoint(P1)).hasValue(2);
+        assertThat(tracker.pending(List.of(P0))).isEqualTo(1);
+        assertThat(tracker.pending(List.of(P1))).isZero();
+    }
+
+    @Test
+    void reportsOnlyCommitPointsThatMovedSinceTheLastCommit() {
+        tracker.dispatched(P0, 1);
+        tracker.completed(P0, 1);
+        Map<TopicPartition, Long> first = tracker.uncommitted();
+        assertThat(first).containsExactly(Map.entry(P0, 2L));
+
+        tracker.markCommitted(first);
+        assertThat(tracker.uncommitted()).isEmpty();
+        assertThat(tracker.commitPoints(List.of(P0))).containsExactly(Map.entry(P0, 2L));
+
+        tracker.dispatched(P0, 2);
+        tracker.completed(P0, 2);
+        assertThat(tracker.uncommitted()).containsExactly(Map.entry(P0, 3L));
+    }
+
+    @Test
+    void forgetsRevokedPartitionsAndIgnoresTheirLateCompletions() {
+        tracker.dispatched(P0, 1);
+        tracker.dispatched(P0, 2);
+        tracker.forget(List.of(P0));
+
+        assertThat(tracker.pending()).isZero();
+        assertThat(tracker.completed(P0, 1)).isFalse();
+        assertThat(tracker.commitPoint(P0)).isEmpty();
+    }
+
+    @Test
+    void settlingTwiceCountsOnce() {
+        tracker.dispatched(P0, 1);
+        assertThat(tracker.completed(P0, 1)).isTrue();
+        assertThat(tracker.completed(P0, 1)).isFalse();
+        assertThat(tracker.pending()).isZero();
+    }
+
+    @Test
+    void refusesOffsetsHandedOutOfOrder() {
+        tracker.dispatched(P0, 5);
+        assertThatThrownBy(() -> tracker.dispatched(P0, 5)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> tracker.dispatched(P0, 4)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aReassignedPartitionStartsAFreshLedger() {
+        tracker.dispatched(P0, 9);
+        tracker.forget(List.of(P0));
+        tracker.dispatched(P0, 3);
+        tracker.completed(P0, 3);
+        assertThat(tracker.commitPoint(P0)).hasValue(4);
+    }
+}

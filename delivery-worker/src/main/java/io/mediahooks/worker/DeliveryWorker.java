@@ -152,7 +152,7 @@ public final class DeliveryWorker implements AutoCloseable {
         join(viewThread, CLOSE_GRACE);
         outcomes.shutdown();
         producer.close(CLOSE_GRACE);
-        httpClient.close(CloseMode.IMMEDIATE);
+        httpClient.close(CloseMode.GRACEFUL);
         deadlines.shutdownNow();
         for (AutoCloseable binder : meterBinders) {
             try {

@@ -1,0 +1,77 @@
+package io.mediahooks.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.WithKafka;
+import io.mediahooks.model.AttemptOutcome;
+import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.testing.Fixtures;
+import io.mediahooks.worker.testing.Receiver;
+import io.mediahooks.worker.testing.Receiver.Reply;
+import io.mediahooks.worker.testing.WorkerHarness;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One endpoint that never answers holds only its own share of the worker. */
+@WithKafka
+class IsolationIT {
+
+    private WorkerHarness harness;
+    private Receiver hanging;
+    private Receiver healthy;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        // Let the hanging requests go first, so the worker's shutdown does not wait on them.
+        if (hanging != null) {
+            hanging.close();
+        }
+        if (healthy != null) {
+            healthy.close();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void hangingEndpointDoesNotDelayHealthyOne(KafkaTestBroker broker) {
+        hanging = Receiver.http((request, attempt) -> Reply.hanging());
+        healthy = Receiver.http((request, attempt) -> Reply.status(200));
+        harness = WorkerHarness.create(broker, Map.of(
+                // One partition: the hanging endpoint's deliveries are ahead of the healthy ones in the same log.
+                "MEDIAHOOKS_TOPIC_PARTITIONS", "1",
+                "MEDIAHOOKS_REQUEST_TIMEOUT", "60s",
+                "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "2",
+                "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "3",
+                "MEDIAHOOKS_RETRY_SCHEDULE", "2s,2s"));
+        harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
+        harness.putSubscription(Fixtures.subscription("wh_stuck", "org_42", hanging.url("/stuck")));
+        harness.putSubscription(Fixtures.subscription("wh_fine", "org_42", healthy.url("/fine")));
+        List<Delivery> deliveries = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            deliveries.add(Fixtures.delivery("wh_stuck", "org_42", "evt_" + i, hanging.url("/stuck"), now));
+        }
+        for (int i = 0; i < 20; i++) {
+            deliveries.add(Fixtures.delivery("wh_fine", "org_42", "evt_" + i, healthy.url("/fine"), now));
+        }
+        harness.routeAll(deliveries);
+        harness.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> healthy.requests().size() == 20);
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.attempts().stream()
+                .filter(attempt -> attempt.outcome() == AttemptOutcome.DELIVERED).count() == 20);
+        assertThat(hanging.hanging()).as("the hanging endpoint holds its two slots and no more").isEqualTo(2);
+        assertThat(hanging.requests()).hasSize(2);
+        assertThat(harness.attempts()).as("nothing was attempted against the hanging endpoint beyond its slots")
+                .allSatisfy(attempt -> assertThat(attempt.subscriptionId().value()).isEqualTo("wh_fine"));
+    }
+}

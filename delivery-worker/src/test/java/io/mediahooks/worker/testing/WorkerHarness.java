@@ -1,0 +1,174 @@
+package io.mediahooks.worker.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.model.Attempt;
+import io.mediahooks.model.Delivery;
+import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.Subscription;
+import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.kafka.Topic;
+import io.mediahooks.model.kafka.TopicNames;
+import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.runtime.CommonConfig;
+import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.TopicProvisioner;
+import io.mediahooks.worker.DeliveryWorker;
+import io.mediahooks.worker.WorkerConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * One worker under test with topics of its own on the shared broker: publishes webhooks, secrets
+ * and deliveries the way the router and the API would, starts the worker, and reads what it wrote.
+ * Safety switches are on (loopback receivers) unless a test turns them off.
+ */
+public final class WorkerHarness implements AutoCloseable {
+
+    private static final SelfSignedCertificate CERTIFICATE = SelfSignedCertificate.generate();
+    private static final Path TRUST_STORE = CERTIFICATE.writeTrustStore(
+            Path.of("target", "test-trust", UUID.randomUUID() + ".p12").toAbsolutePath());
+
+    private final KafkaTestBroker broker;
+    private final Map<String, String> environment;
+    private final WorkerConfig config;
+    private final Topics topics;
+    private final List<DeliveryWorker> workers = new ArrayList<>();
+    private final List<AutoCloseable> readers = new ArrayList<>();
+    private TopicReader<Attempt> attempts;
+    private TopicReader<Delivery> deadLetters;
+
+    private WorkerHarness(KafkaTestBroker broker, Map<String, String> overrides) {
+        this.broker = broker;
+        TopicNames names = TopicNames.defaults().prefixed(broker.uniqueTopic("mh") + ".");
+        Map<String, String> env = new HashMap<>();
+        env.put(CommonConfig.KAFKA_BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
+        env.put(CommonConfig.TOPIC_MEDIA_EVENTS.key(), names.mediaEvents());
+        env.put(CommonConfig.TOPIC_MEDIA_EVENTS_INVALID.key(), names.mediaEventsInvalid());
+        env.put(CommonConfig.TOPIC_SUBSCRIPTIONS.key(), names.subscriptions());
+        env.put(CommonConfig.TOPIC_SECRETS.key(), names.secrets());
+        env.put(CommonConfig.TOPIC_DELIVERIES.key(), names.deliveries());
+        env.put(CommonConfig.TOPIC_RETRY_PREFIX.key(), names.retryPrefix());
+        env.put(CommonConfig.TOPIC_DEAD_LETTERS.key(), names.deadLetters());
+        env.put(CommonConfig.TOPIC_ATTEMPTS.key(), names.attempts());
+        env.put(CommonConfig.TOPIC_PARTITIONS.key(), "2");
+        env.put(CommonConfig.RETRY_SCHEDULE.key(), "1s,1s");
+        env.put(CommonConfig.MANAGEMENT_PORT.key(), "0");
+        env.put(WorkerConfig.GROUP_ID.key(), names.deliveries() + ".workers");
+        env.put(WorkerConfig.ALLOW_HTTP.key(), "true");
+        env.put(WorkerConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
+        env.put(WorkerConfig.REQUEST_TIMEOUT.key(), "5s");
+        env.put(WorkerConfig.CONNECT_TIMEOUT.key(), "2s");
+        env.put(WorkerConfig.SHUTDOWN_TIMEOUT.key(), "5s");
+        env.put(WorkerConfig.COMMIT_INTERVAL.key(), "200ms");
+        env.put(WorkerConfig.TRUST_STORE.key(), TRUST_STORE.toString());
+        env.put(WorkerConfig.TRUST_STORE_PASSWORD.key(), SelfSignedCertificate.TRUST_STORE_PASSWORD);
+        env.putAll(overrides);
+        this.environment = Map.copyOf(env);
+        this.config = WorkerConfig.from(new Environment(environment));
+        this.topics = config.common().topics();
+        TopicProvisioner.from(broker.admin(), config.common())
+                .ensure(topics.all(config.common().retrySchedule()), Duration.ofSeconds(30));
+    }
+
+    /** A harness with the test defaults and {@code overrides} on top. */
+    public static WorkerHarness create(KafkaTestBroker broker, Map<String, String> overrides) {
+        return new WorkerHarness(broker, overrides);
+    }
+
+    /** The certificate HTTPS receivers present; the worker trusts it through its trust store setting. */
+    public static SelfSignedCertificate certificate() {
+        return CERTIFICATE;
+    }
+
+    /** The worker's environment, for running it as a separate process. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public void putSubscription(Subscription subscription) {
+        send(topics.subscriptions(), subscription.id(), subscription);
+    }
+
+    public void deleteSubscription(String id) {
+        send(topics.subscriptions(), new SubscriptionId(id), null);
+    }
+
+    public void putSecrets(OrganizationSecrets secrets) {
+        send(topics.secrets(), secrets.organizationId(), secrets);
+    }
+
+    /** Publishes a delivery as the router would. */
+    public void route(Delivery delivery) {
+        send(topics.deliveries(), delivery.subscriptionId(), delivery);
+    }
+
+    /** Publishes without waiting for each acknowledgement; for loading many deliveries. */
+    public void routeAll(List<Delivery> deliveries) {
+        Topic<SubscriptionId, Delivery> topic = topics.deliveries();
+        for (Delivery delivery : deliveries) {
+            broker.producer().send(new ProducerRecord<>(topic.name(),
+                    topic.keySerde().serializer().serialize(topic.name(), delivery.subscriptionId()),
+                    topic.valueSerde().serializer().serialize(topic.name(), delivery)));
+        }
+        broker.producer().flush();
+    }
+
+    /** Starts a worker and waits until it is ready. */
+    public DeliveryWorker start() {
+        DeliveryWorker worker = DeliveryWorker.start(config, new SimpleMeterRegistry(), Clock.systemUTC());
+        workers.add(worker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker.health().up());
+        return worker;
+    }
+
+    /** Every attempt record written so far. */
+    public List<Attempt> attempts() {
+        if (attempts == null) {
+            attempts = reader(topics.attempts());
+        }
+        return attempts.read();
+    }
+
+    /** Every dead letter written so far. */
+    public List<Delivery> deadLetters() {
+        if (deadLetters == null) {
+            deadLetters = reader(topics.deadLetters());
+        }
+        return deadLetters.read();
+    }
+
+    private <V> TopicReader<V> reader(Topic<?, V> topic) {
+        TopicReader<V> reader = new TopicReader<>(broker.bootstrapServers(), topic);
+        readers.add(reader);
+        return reader;
+    }
+
+    private <K, V> void send(Topic<K, V> topic, K key, V value) {
+        broker.send(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (DeliveryWorker worker : workers) {
+            worker.close();
+        }
+        for (AutoCloseable reader : readers) {
+            reader.close();
+        }
+    }
+}

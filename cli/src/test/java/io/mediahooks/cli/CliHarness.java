@@ -1,0 +1,83 @@
+package io.mediahooks.cli;
+
+import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.model.kafka.TopicNames;
+import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.runtime.Environment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the CLI in this JVM the way a shell would, against a given Kafka and topic names of its
+ * own (so tests sharing a broker never see each other's records), capturing the output.
+ */
+public final class CliHarness {
+
+    /** What one run printed and returned. */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final TopicNames names;
+
+    private CliHarness(Map<String, String> environment, Clock clock, TopicNames names) {
+        this.environment = environment;
+        this.clock = clock;
+        this.names = names;
+    }
+
+    /** A harness whose topics are unique to it on {@code broker}; the topics are created, as an operator would. */
+    public static CliHarness on(KafkaTestBroker broker, Instant now) {
+        TopicNames names = TopicNames.defaults().prefixed(broker.uniqueTopic("cli") + "-");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.put("MEDIAHOOKS_TOPIC_PARTITIONS", "2");
+        environment.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
+        environment.put("MEDIAHOOKS_TOPIC_MEDIA_EVENTS", names.mediaEvents());
+        environment.put("MEDIAHOOKS_TOPIC_MEDIA_EVENTS_INVALID", names.mediaEventsInvalid());
+        environment.put("MEDIAHOOKS_TOPIC_SUBSCRIPTIONS", names.subscriptions());
+        environment.put("MEDIAHOOKS_TOPIC_SECRETS", names.secrets());
+        environment.put("MEDIAHOOKS_TOPIC_DELIVERIES", names.deliveries());
+        environment.put("MEDIAHOOKS_TOPIC_RETRY_PREFIX", names.retryPrefix());
+        environment.put("MEDIAHOOKS_TOPIC_DEAD_LETTERS", names.deadLetters());
+        environment.put("MEDIAHOOKS_TOPIC_ATTEMPTS", names.attempts());
+        CliHarness harness = new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), names);
+        Result created = harness.run("topics", "create");
+        if (created.exitCode() != 0) {
+            throw new IllegalStateException("topics create failed: " + created.err());
+        }
+        return harness;
+    }
+
+    /** A harness for checks that must fail before any Kafka is contacted: its Kafka address is a closed port. */
+    public static CliHarness withoutKafka(Instant now) {
+        return withoutKafka(now, Map.of());
+    }
+
+    /** {@link #withoutKafka(Instant)} with more environment variables. */
+    public static CliHarness withoutKafka(Instant now, Map<String, String> variables) {
+        Map<String, String> environment = new HashMap<>(variables);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
+        return new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), TopicNames.defaults());
+    }
+
+    public Topics topics() {
+        return new Topics(names);
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(new Environment(environment), clock, new PrintWriter(out, true),
+                new PrintWriter(err, true), new SecureRandom());
+        int exitCode = Cli.run(context, args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}

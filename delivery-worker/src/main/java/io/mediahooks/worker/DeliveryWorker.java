@@ -31,8 +31,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
@@ -68,6 +70,9 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private DeliveryWorker(WorkerConfig config, MeterRegistry registry, Clock clock) {
         this.config = config;
+        // First, so a bad trust store fails start-up before any client exists.
+        SSLContext sslContext = TrustMaterial.sslContext(config.trustStore(), config.trustStorePassword(),
+                WorkerConfig.TRUST_STORE.key());
         Topics topics = config.common().topics();
         RetrySchedule schedule = config.common().retrySchedule();
         WorkerMetrics metrics = new WorkerMetrics(registry);
@@ -76,9 +81,12 @@ public final class DeliveryWorker implements AutoCloseable {
         this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
                 topics.secrets(), directory, freshness, metrics, clock);
         this.httpClient = HttpClientFactory.start(config,
-                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
-                TrustMaterial.sslContext(config.trustStore(), config.trustStorePassword(), WorkerConfig.TRUST_STORE.key()));
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(Threads.daemon("mediahooks-deadlines"));
+                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(), sslContext);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("mediahooks-deadlines"));
+        // Nearly every deadline is cancelled long before it fires; keeping them queued would hold
+        // request-timeout worth of garbage.
+        timer.setRemoveOnCancelPolicy(true);
+        this.deadlines = timer;
         WebhookSender sender = new WebhookSender(httpClient, config.requestTimeout(), config.responseBodyLimit(), deadlines);
         metrics.requestsInFlight(sender.inFlight()::get);
         this.producer = new KafkaProducer<>(KafkaClients.producer(config));

@@ -51,12 +51,20 @@ public final class DeliveryWorkerMain {
             System.exit(e instanceof ConfigException ? EXIT_CONFIG : EXIT_FAILED);
             return;
         }
-        ManagementServer management = ManagementServer.start(SERVICE, config.common().managementPort(), registry, worker::health);
-        Thread shutdown = new Thread(() -> {
+        ManagementServer management;
+        try {
+            management = ManagementServer.start(SERVICE, config.common().managementPort(), registry, worker::health);
+        } catch (RuntimeException e) {
+            // The worker's threads are not daemons: without this the JVM would live on, unmanaged.
+            LOG.error("Cannot serve the management endpoints: {}", e.toString());
+            worker.close();
+            System.exit(EXIT_FAILED);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.close();
             management.close();
-        }, "mediahooks-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        }, "mediahooks-shutdown"));
         while (!worker.awaitStopped(Duration.ofMinutes(1))) {
             // Runs until SIGTERM (the hook closes the worker) or a failure.
         }

@@ -101,6 +101,13 @@ class WorkerConfigTest {
     }
 
     @Test
+    void everyDefaultParses() {
+        for (Setting<?> setting : WorkerConfig.SETTINGS) {
+            setting.defaultValue().ifPresent(value -> setting.parser().apply(value));
+        }
+    }
+
+    @Test
     void settingsListTheCommonAndWorkerKeysOnce() {
         assertThat(WorkerConfig.SETTINGS).containsAll(CommonConfig.SETTINGS);
         assertThat(WorkerConfig.SETTINGS).extracting(Setting::key)

@@ -3,6 +3,7 @@ package io.mediahooks.worker.http;
 import io.mediahooks.model.MediahooksVersion;
 import io.mediahooks.worker.Threads;
 import io.mediahooks.worker.WorkerConfig;
+import java.nio.channels.ClosedSelectorException;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -17,6 +18,8 @@ import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the one async HTTP client of a worker: resolution only through the given resolver (the
@@ -25,10 +28,20 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class HttpClientFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpClientFactory.class);
     private static final TimeValue IDLE_CONNECTION_EVICTION = TimeValue.ofMinutes(1);
     private static final TimeValue CONNECTION_TIME_TO_LIVE = TimeValue.ofMinutes(5);
 
     private HttpClientFactory() {
+    }
+
+    private static void reactorError(Exception error) {
+        if (error instanceof ClosedSelectorException) {
+            // The reactor noticing its own shutdown.
+            LOG.debug("HTTP I/O reactor closed");
+        } else {
+            LOG.warn("HTTP I/O reactor error: {}", error.toString());
+        }
     }
 
     /** A started client. */
@@ -66,6 +79,7 @@ public final class HttpClientFactory {
                         .setSoTimeout(request)
                         .build())
                 .setThreadFactory(Threads.daemon("mediahooks-http"))
+                .setIoReactorExceptionCallback(HttpClientFactory::reactorError)
                 .setUserAgent(MediahooksVersion.userAgent())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()

@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -25,6 +27,10 @@ public final class WorkerMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger pausedPartitions = new AtomicInteger();
     private final AtomicInteger held = new AtomicInteger();
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    private final Counter retriesScheduled;
+    private final Counter deferred;
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,6 +40,11 @@ public final class WorkerMetrics {
         Gauge.builder(PREFIX + "deliveries.held", held, AtomicInteger::get)
                 .description("Deliveries consumed and not yet complete (sending, waiting for an endpoint, publishing)")
                 .register(registry);
+        retriesScheduled = Counter.builder(PREFIX + "retries.scheduled")
+                .description("Deliveries put on a retry topic after a failed attempt").register(registry);
+        deferred = Counter.builder(PREFIX + "deferred")
+                .description("Deliveries put back on the first retry topic unattempted: their endpoint had too many waiting")
+                .register(registry);
     }
 
     /** Exposes the number of requests on the wire. */
@@ -42,29 +53,27 @@ public final class WorkerMetrics {
     }
 
     public void attempt(AttemptOutcome outcome, OptionalInt status) {
-        Counter.builder(PREFIX + "attempts")
+        // Looked up once per tag combination: registering on every attempt costs more than the attempt's bookkeeping.
+        attempts.computeIfAbsent(outcome.wireName() + "/" + statusClass(status), key -> Counter.builder(PREFIX + "attempts")
                 .description("Delivery attempts, one per webhook-attempts record")
                 .tag("outcome", outcome.wireName())
                 .tag("status_class", statusClass(status))
-                .register(registry)
-                .increment();
+                .register(registry)).increment();
     }
 
     /** The time of one HTTP request, from the first byte out to the response (or failure). */
     public void request(Duration took, OptionalInt status) {
-        Timer.builder(PREFIX + "request.duration")
+        latencies.computeIfAbsent(statusClass(status), statusClass -> Timer.builder(PREFIX + "request.duration")
                 .description("Webhook request latency")
-                .tag("status_class", statusClass(status))
+                .tag("status_class", statusClass)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry)
-                .record(took);
+                .register(registry)).record(took);
     }
 
     public void retryScheduled() {
-        Counter.builder(PREFIX + "retries.scheduled").description("Deliveries put on a retry topic after a failed attempt")
-                .register(registry).increment();
+        retriesScheduled.increment();
     }
 
     public void deadLettered(Plan.DeadLetter.Reason reason) {
@@ -78,9 +87,7 @@ public final class WorkerMetrics {
     }
 
     public void deferred() {
-        Counter.builder(PREFIX + "deferred")
-                .description("Deliveries put back on the first retry topic unattempted: their endpoint had too many waiting")
-                .register(registry).increment();
+        deferred.increment();
     }
 
     public void invalidDelivery(String topic) {

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,22 +47,26 @@ public final class Receiver implements AutoCloseable {
         Reply reply(Received request, int attempt);
     }
 
-    /** An answer: a status and headers, optionally after a delay, or no answer at all. */
-    public record Reply(int status, Map<String, String> headers, long delayMillis, boolean hangs) {
+    /** An answer: a status, headers and a body of {@code bodyBytes} bytes, optionally after a delay, or none at all. */
+    public record Reply(int status, Map<String, String> headers, long delayMillis, boolean hangs, int bodyBytes) {
         public static Reply status(int status) {
-            return new Reply(status, Map.of(), 0, false);
+            return new Reply(status, Map.of(), 0, false, 0);
         }
 
         public static Reply status(int status, Map<String, String> headers) {
-            return new Reply(status, headers, 0, false);
+            return new Reply(status, headers, 0, false, 0);
         }
 
         public static Reply hanging() {
-            return new Reply(0, Map.of(), 0, true);
+            return new Reply(0, Map.of(), 0, true, 0);
         }
 
         public Reply after(long millis) {
-            return new Reply(status, headers, millis, hangs);
+            return new Reply(status, headers, millis, hangs, bodyBytes);
+        }
+
+        public Reply withBody(int bytes) {
+            return new Reply(status, headers, delayMillis, hangs, bytes);
         }
     }
 
@@ -161,7 +166,15 @@ public final class Receiver implements AutoCloseable {
     private static void respond(HttpExchange exchange, Reply reply) {
         try (exchange) {
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.sendResponseHeaders(reply.status(), -1);
+            exchange.sendResponseHeaders(reply.status(), reply.bodyBytes() == 0 ? -1 : reply.bodyBytes());
+            if (reply.bodyBytes() > 0) {
+                byte[] chunk = new byte[8192];
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int left = reply.bodyBytes(); left > 0; left -= chunk.length) {
+                        out.write(chunk, 0, Math.min(left, chunk.length));
+                    }
+                }
+            }
         } catch (IOException e) {
             // The client went away (timed out); nothing to answer.
         }

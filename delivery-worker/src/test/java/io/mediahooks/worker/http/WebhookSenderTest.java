@@ -1,0 +1,144 @@
+package io.mediahooks.worker.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediahooks.runtime.Environment;
+import io.mediahooks.worker.WorkerConfig;
+import io.mediahooks.worker.outcome.SendResult;
+import io.mediahooks.worker.safety.GuardedDnsResolver;
+import io.mediahooks.worker.testing.Receiver;
+import io.mediahooks.worker.testing.Receiver.Reply;
+import io.mediahooks.worker.testing.SelfSignedCertificate;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP edge against real loopback sockets: what comes back from each kind of endpoint. */
+class WebhookSenderTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
+
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor();
+    private CloseableHttpAsyncClient client;
+    private Receiver receiver;
+
+    @AfterEach
+    void tearDown() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (client != null) {
+            client.close(CloseMode.GRACEFUL);
+        }
+        deadlines.shutdownNow();
+    }
+
+    @Test
+    void sendsTheExactBodyAndHeaders() throws Exception {
+        receiver = Receiver.http((request, attempt) -> Reply.status(204));
+        byte[] body = "{\"event_type\":\"VIDEO_READY\",\"name\":\"Fin\u00e4l\"}".getBytes(StandardCharsets.UTF_8);
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, new WebhookRequest(URI.create(receiver.url("/hook")), body,
+                Map.of("Content-Type", "application/json", "webhook-id", "msg_1", "User-Agent", "mediahooks/test")));
+
+        assertThat(result).isEqualTo(new SendResult.Answered(204, Optional.empty()));
+        Receiver.Received received = receiver.requests().get(0);
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.header("content-type")).isEqualTo("application/json");
+        assertThat(received.header("webhook-id")).isEqualTo("msg_1");
+        assertThat(received.header("user-agent")).isEqualTo("mediahooks/test");
+        assertThat(received.headers()).doesNotContainKey("cookie");
+    }
+
+    @Test
+    void keepsRetryAfterAndDoesNotFollowRedirects() throws Exception {
+        receiver = Receiver.http((request, attempt) -> request.path().equals("/hook")
+                ? Reply.status(301, Map.of("Location", "/moved", "Retry-After", "7"))
+                : Reply.status(200));
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, post(receiver.url("/hook")));
+
+        assertThat(result).isEqualTo(new SendResult.Answered(301, Optional.of("7")));
+        assertThat(receiver.requests()).extracting(Receiver.Received::path).containsExactly("/hook");
+    }
+
+    @Test
+    void aHugeResponseBodyIsCutOffButTheStatusCounts() throws Exception {
+        receiver = Receiver.http((request, attempt) -> Reply.status(200).withBody(20 * 1024 * 1024));
+        long started = System.nanoTime();
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, post(receiver.url("/hook")));
+
+        assertThat(result).isEqualTo(new SendResult.Answered(200, Optional.empty()));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT);
+    }
+
+    @Test
+    void aHangingEndpointTimesOut() throws Exception {
+        receiver = Receiver.http((request, attempt) -> Reply.hanging());
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, post(receiver.url("/hook")));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.TimedOut.class,
+                timedOut -> assertThat(timedOut.after()).isBetween(TIMEOUT.minusMillis(100), TIMEOUT.multipliedBy(4)));
+    }
+
+    @Test
+    void aClosedPortIsAConnectionFailure() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, post("http://127.0.0.1:" + port + "/hook"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class,
+                failed -> assertThat(failed.error()).startsWith("connection failed"));
+    }
+
+    @Test
+    void theGuardedResolverRefusesBeforeConnecting() throws Exception {
+        receiver = Receiver.http((request, attempt) -> Reply.status(200));
+        SendResult result = send(GuardedDnsResolver.system(), post("http://localhost:" + receiver.port() + "/hook"));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class,
+                refused -> assertThat(refused.reason()).startsWith("localhost resolves to").contains("loopback"));
+        assertThat(receiver.requests()).isEmpty();
+    }
+
+    @Test
+    void anUntrustedCertificateIsATlsFailure() throws Exception {
+        receiver = Receiver.https(SelfSignedCertificate.generate().serverContext(),
+                (request, attempt) -> Reply.status(200));
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, post(receiver.url("/hook")));
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class,
+                failed -> assertThat(failed.error()).startsWith("TLS failed"));
+        assertThat(receiver.requests()).isEmpty();
+    }
+
+    private SendResult send(DnsResolver resolver, WebhookRequest request) throws Exception {
+        WorkerConfig config = WorkerConfig.from(new Environment(Map.of(
+                "MEDIAHOOKS_REQUEST_TIMEOUT", TIMEOUT.toMillis() + "ms", "MEDIAHOOKS_CONNECT_TIMEOUT", "1s",
+                "MEDIAHOOKS_RESPONSE_BODY_LIMIT", "4096")));
+        SSLContext ssl = TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE");
+        client = HttpClientFactory.start(config, resolver, ssl);
+        WebhookSender sender = new WebhookSender(client, config.requestTimeout(), config.responseBodyLimit(), deadlines);
+        SendResult result = sender.send(request).get(10, TimeUnit.SECONDS);
+        assertThat(sender.inFlight().get()).isZero();
+        return result;
+    }
+
+    private static WebhookRequest post(String url) {
+        return new WebhookRequest(URI.create(url), "{}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+    }
+}

@@ -80,6 +80,9 @@ final class LocalStack implements AutoCloseable {
             watcher = TopicWatcher.start(session, Demo.ORGANIZATION, secrets::set);
             startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.layout(), environment,
                     workerEnvironment()));
+            if (failed.getCount() == 0) {
+                return; // a service died at once: the caller stops everything
+            }
             scheduler = Executors.newScheduledThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "local-demo");
                 thread.setDaemon(true);
@@ -90,12 +93,12 @@ final class LocalStack implements AutoCloseable {
                     settings.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
             say("Publishing a sample event every " + settings.eventInterval().toMillis() / 1000.0 + " s."
                     + " Service logs: " + settings.layout().logs() + ". Ctrl-C stops everything.");
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
             close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException("could not start the sample receiver", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -177,7 +180,7 @@ final class LocalStack implements AutoCloseable {
 
     private List<String> liveSecrets() {
         OrganizationSecrets current = secrets.get();
-        return current == null ? List.of() : current.liveAt(Instant.now()).stream().map(WebhookSecret::value).toList();
+        return current == null ? List.of() : current.liveAt(context.clock().instant()).stream().map(WebhookSecret::value).toList();
     }
 
     private void say(String line) {

@@ -1,5 +1,6 @@
 package io.mediahooks.cli.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the router and the workers as child processes from their jars, configured only by
@@ -73,7 +75,7 @@ record ServiceLauncher(Path routerJar, Path workerJar, LocalLayout layout, Map<S
                 if (response.statusCode() / 100 == 2) {
                     return Optional.of(Duration.between(service.started(), Instant.now()));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // Not listening yet.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -93,7 +95,7 @@ record ServiceLauncher(Path routerJar, Path workerJar, LocalLayout layout, Map<S
     /** Waits up to {@code time} for the process to exit (rather than sleeping); true if it did. */
     private static boolean waitFor(ServiceProcess service, Duration time) {
         try {
-            return service.process().waitFor(time.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return service.process().waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

@@ -30,23 +30,14 @@ final class KafkaClients {
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         settings.putAll(overrides(config, ConsumerConfig.configNames()));
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // The router writes deliveries in transactions: aborted ones must never be sent.
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return settings;
+        return withConsumerEssentials(settings);
     }
 
     /** The group-less consumer behind the webhook view: it assigns itself every partition. */
     static Map<String, Object> viewConsumer(WorkerConfig config) {
         Map<String, Object> settings = new HashMap<>(overrides(config, ConsumerConfig.configNames()));
         settings.keySet().removeIf(key -> key.startsWith("group."));
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return settings;
+        return withConsumerEssentials(settings);
     }
 
     /** The producer of retries, dead letters and attempts: idempotent, acknowledged by all in-sync replicas. */
@@ -63,6 +54,15 @@ final class KafkaClients {
 
     static Map<String, Object> admin(WorkerConfig config) {
         return new HashMap<>(overrides(config, AdminClientConfig.configNames()));
+    }
+
+    private static Map<String, Object> withConsumerEssentials(Map<String, Object> settings) {
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The router writes deliveries in transactions: aborted ones must never be sent.
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return settings;
     }
 
     private static Map<String, Object> overrides(WorkerConfig config, Set<String> known) {

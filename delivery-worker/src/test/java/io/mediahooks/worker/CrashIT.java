@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
@@ -22,8 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * At least once, whatever crashes: a worker running as its own JVM is killed with SIGKILL in the
@@ -37,32 +38,23 @@ class CrashIT {
     private static final int WEBHOOKS = 10;
     private static final Path LOGS = Path.of("target", "crash-it");
 
-    private final List<Process> processes = new ArrayList<>();
+    @RegisterExtension
+    final Closer closer = new Closer();
+
     private WorkerHarness harness;
     private Receiver receiver;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        processes.forEach(Process::destroyForcibly);
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
 
     @Test
     void everyDeliveryArrivesAfterAWorkerIsKilledMidStream(KafkaTestBroker broker) throws Exception {
         // A few milliseconds per answer keeps requests in flight when the kill lands.
-        receiver = Receiver.http((request, attempt) -> Reply.status(200).after(3));
-        harness = WorkerHarness.create(broker, Map.of(
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200).after(3)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of(
                 "MEDIAHOOKS_TOPIC_PARTITIONS", "4",
                 "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "16",
                 "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "5000",
                 // The dead member must leave the group quickly for the test; 6 s is the broker's minimum.
                 "MEDIAHOOKS_KAFKA_SESSION_TIMEOUT_MS", "6000",
-                "MEDIAHOOKS_KAFKA_HEARTBEAT_INTERVAL_MS", "1000"));
+                "MEDIAHOOKS_KAFKA_HEARTBEAT_INTERVAL_MS", "1000")));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         for (int w = 0; w < WEBHOOKS; w++) {
             harness.putSubscription(Fixtures.subscription("wh_" + w, "org_42", receiver.url("/hook/" + w)));
@@ -112,7 +104,7 @@ class CrashIT {
                 .redirectOutput(log);
         builder.environment().putAll(harness.environment());
         Process process = builder.start();
-        processes.add(process);
+        closer.add(process::destroyForcibly);
         return process;
     }
 

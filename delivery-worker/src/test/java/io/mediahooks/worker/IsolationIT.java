@@ -7,6 +7,7 @@ import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
@@ -16,42 +17,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One endpoint that never answers holds only its own share of the worker. */
 @WithKafka
 class IsolationIT {
 
-    private WorkerHarness harness;
-    private Receiver hanging;
-    private Receiver healthy;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        // Let the hanging requests go first, so the worker's shutdown does not wait on them.
-        if (hanging != null) {
-            hanging.close();
-        }
-        if (healthy != null) {
-            healthy.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @Test
     void hangingEndpointDoesNotDelayHealthyOne(KafkaTestBroker broker) {
-        hanging = Receiver.http((request, attempt) -> Reply.hanging());
-        healthy = Receiver.http((request, attempt) -> Reply.status(200));
-        harness = WorkerHarness.create(broker, Map.of(
+        WorkerHarness harness = closer.add(WorkerHarness.create(broker, Map.of(
                 // One partition: the hanging endpoint's deliveries are ahead of the healthy ones in the same log.
                 "MEDIAHOOKS_TOPIC_PARTITIONS", "1",
                 "MEDIAHOOKS_REQUEST_TIMEOUT", "60s",
                 "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "2",
                 "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "3",
-                "MEDIAHOOKS_RETRY_SCHEDULE", "2s,2s"));
+                "MEDIAHOOKS_RETRY_SCHEDULE", "2s,2s")));
+        // Closed before the worker (last opened, first closed): its held requests end, so shutdown does not wait on them.
+        Receiver healthy = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
+        Receiver hanging = closer.add(Receiver.http((request, attempt) -> Reply.hanging()));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.putSubscription(Fixtures.subscription("wh_stuck", "org_42", hanging.url("/stuck")));
         harness.putSubscription(Fixtures.subscription("wh_fine", "org_42", healthy.url("/fine")));

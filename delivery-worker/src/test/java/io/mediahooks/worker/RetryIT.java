@@ -8,6 +8,7 @@ import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
@@ -16,8 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries, dead letters and Retry-After against an HTTPS receiver with a self-signed certificate. */
 @WithKafka
@@ -25,23 +26,16 @@ class RetryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    final Closer closer = new Closer();
+
     private WorkerHarness harness;
     private Receiver receiver;
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
     @Test
     void retriesThenDelivers(KafkaTestBroker broker) {
-        receiver = Receiver.https(WorkerHarness.certificate().serverContext(),
-                (request, attempt) -> Reply.status(attempt == 1 ? 500 : 204));
+        receiver = closer.add(Receiver.https(WorkerHarness.certificate().serverContext(),
+                (request, attempt) -> Reply.status(attempt == 1 ? 500 : 204)));
         Delivery delivery = setUp(broker, Map.of(), "wh_retry");
 
         await().atMost(PATIENCE).until(() -> outcomes(harness.attempts()),
@@ -67,7 +61,7 @@ class RetryIT {
 
     @Test
     void deadLettersAfterLastAttempt(KafkaTestBroker broker) {
-        receiver = Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(503));
+        receiver = closer.add(Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(503)));
         Delivery delivery = setUp(broker, Map.of(), "wh_exhausted");
 
         await().atMost(PATIENCE).until(() -> harness.deadLetters().size() == 1);
@@ -87,7 +81,7 @@ class RetryIT {
 
     @Test
     void goneIsDeadLetteredAtOnce(KafkaTestBroker broker) {
-        receiver = Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(410));
+        receiver = closer.add(Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(410)));
         setUp(broker, Map.of(), "wh_gone");
 
         await().atMost(PATIENCE).until(() -> harness.deadLetters().size() == 1);
@@ -102,8 +96,8 @@ class RetryIT {
 
     @Test
     void honoursRetryAfter(KafkaTestBroker broker) {
-        receiver = Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) ->
-                attempt == 1 ? Reply.status(429, Map.of("Retry-After", "3")) : Reply.status(200));
+        receiver = closer.add(Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) ->
+                attempt == 1 ? Reply.status(429, Map.of("Retry-After", "3")) : Reply.status(200)));
         // The schedule alone would retry after 1 s.
         setUp(broker, Map.of("MEDIAHOOKS_RETRY_SCHEDULE", "1s,5s"), "wh_slow_down");
 
@@ -118,7 +112,7 @@ class RetryIT {
     }
 
     private Delivery setUp(KafkaTestBroker broker, Map<String, String> overrides, String webhook) {
-        harness = WorkerHarness.create(broker, overrides);
+        harness = closer.add(WorkerHarness.create(broker, overrides));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.putSubscription(Fixtures.subscription(webhook, "org_42", receiver.url("/hook")));
         Delivery delivery = Fixtures.delivery(webhook, "org_42", "evt_" + webhook, receiver.url("/hook"), Instant.now());

@@ -9,6 +9,7 @@ import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
@@ -17,8 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** No redirects, no internal addresses: the worker cannot be turned against the network it runs in. */
 @WithKafka
@@ -26,28 +27,19 @@ class SafetyIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    final Closer closer = new Closer();
+
     private WorkerHarness harness;
     private Receiver receiver;
     private Receiver target;
 
-    @AfterEach
-    void tearDown() throws Exception {
-        for (Receiver open : new Receiver[] {receiver, target}) {
-            if (open != null) {
-                open.close();
-            }
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
     @Test
     void redirectsAreNotFollowed(KafkaTestBroker broker) {
-        target = Receiver.http((request, attempt) -> Reply.status(200));
-        receiver = Receiver.http((request, attempt) -> Reply.status(attempt == 1 ? 302 : 307,
-                Map.of("Location", target.url("/elsewhere"))));
-        harness = WorkerHarness.create(broker, Map.of());
+        target = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(attempt == 1 ? 302 : 307,
+                Map.of("Location", target.url("/elsewhere")))));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.putSubscription(Fixtures.subscription("wh_redirect", "org_42", receiver.url("/hook")));
         harness.route(Fixtures.delivery("wh_redirect", "org_42", "evt_1", receiver.url("/hook"), Instant.now()));
@@ -63,9 +55,9 @@ class SafetyIT {
 
     @Test
     void privateAddressIsRefused(KafkaTestBroker broker) {
-        receiver = Receiver.http((request, attempt) -> Reply.status(200));
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
         // Plain http stays allowed so only the address rule is under test.
-        harness = WorkerHarness.create(broker, Map.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false"));
+        harness = closer.add(WorkerHarness.create(broker, Map.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false")));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         String byLiteral = receiver.url("/literal");
         String byName = "http://localhost:" + receiver.port() + "/name";

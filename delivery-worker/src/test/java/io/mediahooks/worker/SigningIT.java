@@ -10,6 +10,7 @@ import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediahooksVersion;
 import io.mediahooks.model.signing.SignatureVerifier;
+import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
@@ -25,8 +26,8 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a customer's receiver sees verifies with code that is not ours: both signatures, every live secret. */
 @WithKafka
@@ -34,25 +35,18 @@ class SigningIT {
 
     private static final String HEX_HEADER = "X-FP-Webhook-Signature-Hmac-Sha-256";
 
+    @RegisterExtension
+    final Closer closer = new Closer();
+
     private WorkerHarness harness;
     private Receiver receiver;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
 
     @Test
     void signaturesVerify(KafkaTestBroker broker) throws GeneralSecurityException {
         String primary = Fixtures.newSecretValue();
         String previous = Fixtures.newSecretValue();
-        receiver = Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(200));
-        harness = WorkerHarness.create(broker, Map.of());
+        receiver = closer.add(Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
         harness.putSecrets(Fixtures.secrets("org_42", primary, previous));
         harness.putSubscription(Fixtures.subscription("wh_signed", "org_42", receiver.url("/hook")));
         Delivery delivery = Fixtures.delivery("wh_signed", "org_42", "evt_7b1c0e", receiver.url("/hook"), Instant.now());

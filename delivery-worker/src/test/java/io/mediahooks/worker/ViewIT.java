@@ -9,6 +9,7 @@ import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
@@ -17,8 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A delivery follows its webhook as it is now: deleted or disabled drops it, a new URL is used. */
 @WithKafka
@@ -26,23 +27,16 @@ class ViewIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    final Closer closer = new Closer();
+
     private WorkerHarness harness;
     private Receiver receiver;
 
-    @AfterEach
-    void tearDown() throws Exception {
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
     @Test
     void deletedWebhookDropsPendingRetries(KafkaTestBroker broker) {
-        receiver = Receiver.http((request, attempt) -> Reply.status(500));
-        harness = WorkerHarness.create(broker, Map.of("MEDIAHOOKS_RETRY_SCHEDULE", "3s,3s"));
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(500)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of("MEDIAHOOKS_RETRY_SCHEDULE", "3s,3s")));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.putSubscription(Fixtures.subscription("wh_doomed", "org_42", receiver.url("/hook")));
         harness.route(Fixtures.delivery("wh_doomed", "org_42", "evt_1", receiver.url("/hook"), Instant.now()));
@@ -63,8 +57,8 @@ class ViewIT {
 
     @Test
     void changedUrlIsFollowed(KafkaTestBroker broker) {
-        receiver = Receiver.http((request, attempt) -> Reply.status(request.path().equals("/old") ? 503 : 200));
-        harness = WorkerHarness.create(broker, Map.of("MEDIAHOOKS_RETRY_SCHEDULE", "3s,3s"));
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(request.path().equals("/old") ? 503 : 200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of("MEDIAHOOKS_RETRY_SCHEDULE", "3s,3s")));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.putSubscription(Fixtures.subscription("wh_moving", "org_42", receiver.url("/old")));
         harness.route(Fixtures.delivery("wh_moving", "org_42", "evt_1", receiver.url("/old"), Instant.now()));
@@ -83,8 +77,8 @@ class ViewIT {
 
     @Test
     void disabledWebhookAndOrganizationWithoutSecretGetNothing(KafkaTestBroker broker) {
-        receiver = Receiver.http((request, attempt) -> Reply.status(200));
-        harness = WorkerHarness.create(broker, Map.of());
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.putSubscription(Fixtures.subscription("wh_off", "org_42", receiver.url("/off"), false));
         harness.putSubscription(Fixtures.subscription("wh_nosecret", "org_7", receiver.url("/nosecret")));
@@ -113,8 +107,8 @@ class ViewIT {
 
     @Test
     void aWebhookCreatedJustBeforeItsFirstDeliveryIsNotDropped(KafkaTestBroker broker) {
-        receiver = Receiver.http((request, attempt) -> Reply.status(200));
-        harness = WorkerHarness.create(broker, Map.of());
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         harness.start();
 

@@ -37,7 +37,8 @@ public final class RecordInput {
         try {
             return codec.decode(bytes);
         } catch (InvalidRecordException e) {
-            throw CliException.usage(file + " is not a valid " + what + ": " + e.getMessage(), e);
+            String source = file.toString().equals("-") ? "standard input" : file.toString();
+            throw CliException.usage(source + " is not a valid " + what + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,41 @@
+package io.mediahooks.router.errors;
+
+import io.mediahooks.model.InvalidRecordException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** Builds the records of {@code media-events-invalid}: the bytes as received, the reason in header {@code error}. */
+final class InvalidRecords {
+
+    /** The header that carries the one-line reason. */
+    static final String ERROR_HEADER = "error";
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private InvalidRecords() {
+    }
+
+    /**
+     * The rejected record as it was received, with its original headers and timestamp; partitioned by
+     * its key like any producer's record.
+     */
+    static ProducerRecord<byte[], byte[]> of(String topic, byte[] key, byte[] value, Headers original, long timestamp,
+                                             String reason) {
+        Headers headers = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
+        // A record replayed from the invalid topic carries its earlier reason: keep only the new one.
+        headers.remove(ERROR_HEADER);
+        headers.add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, timestamp < 0 ? null : timestamp, key, value, headers);
+    }
+
+    /** One line, bounded: fit for a header and a log line. */
+    static String reason(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (!(failure instanceof InvalidRecordException)) {
+            message = failure.getClass().getSimpleName() + ": " + message;
+        }
+        String oneLine = message.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= MAX_REASON_LENGTH ? oneLine : oneLine.substring(0, MAX_REASON_LENGTH) + "...";
+    }
+}

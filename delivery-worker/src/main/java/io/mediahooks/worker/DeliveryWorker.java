@@ -17,6 +17,7 @@ import io.mediahooks.worker.pipeline.OutcomePublisher;
 import io.mediahooks.worker.pipeline.Settlements;
 import io.mediahooks.worker.pipeline.Stages;
 import io.mediahooks.worker.safety.GuardedDnsResolver;
+import io.mediahooks.worker.safety.PrefetchingDnsResolver;
 import io.mediahooks.worker.safety.UrlPolicy;
 import io.mediahooks.worker.view.ViewFreshness;
 import io.mediahooks.worker.view.ViewReader;
@@ -54,6 +55,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration PROVISIONING_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    private static final int DNS_THREADS = 4;
+    // As long as the JVM's own positive cache; failures are retried sooner.
+    private static final Duration DNS_TTL = Duration.ofSeconds(30);
+    private static final Duration DNS_FAILURE_TTL = Duration.ofSeconds(5);
 
     private final WorkerConfig config;
     private final ViewReader viewReader;
@@ -61,6 +66,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final CloseableHttpAsyncClient httpClient;
     private final ExecutorService outcomes;
+    private final ExecutorService lookups;
     private final ScheduledExecutorService deadlines;
     private final List<AutoCloseable> meterBinders;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -80,8 +86,11 @@ public final class DeliveryWorker implements AutoCloseable {
         ViewFreshness freshness = new ViewFreshness();
         this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
                 topics.secrets(), directory, freshness, metrics, clock);
-        this.httpClient = HttpClientFactory.start(config,
-                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(), sslContext);
+        this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
+        PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
+                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
+                lookups, DNS_TTL, DNS_FAILURE_TTL);
+        this.httpClient = HttpClientFactory.start(config, dns, sslContext);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("mediahooks-deadlines"));
         // Nearly every deadline is cancelled long before it fires; keeping them queued would hold
         // request-timeout worth of garbage.
@@ -93,6 +102,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outcomes = Executors.newSingleThreadExecutor(Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
         Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks()),
+                dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
                 new OutcomePublisher(producer, topics), metrics);
         DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, config.endpointConcurrency(),
@@ -162,6 +172,7 @@ public final class DeliveryWorker implements AutoCloseable {
         producer.close(CLOSE_GRACE);
         httpClient.close(CloseMode.GRACEFUL);
         deadlines.shutdownNow();
+        lookups.shutdownNow();
         for (AutoCloseable binder : meterBinders) {
             try {
                 binder.close();

@@ -5,6 +5,7 @@ import io.mediahooks.worker.http.EndpointLimiter;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.outcome.SendResult;
+import io.mediahooks.worker.safety.PrefetchingDnsResolver;
 import io.mediahooks.worker.safety.UrlPolicy;
 import io.mediahooks.worker.view.Resolution;
 import io.mediahooks.worker.view.ViewFreshness;
@@ -23,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The stages one delivery goes through after the poll thread hands it over, none of which blocks:
  * resolve against the view (drop, or the current URL), wait for a slot of its endpoint, check the
- * URL, sign, send, then record the outcome. Deliveries of partitions being revoked that have not
+ * URL, look its host up, sign, send, then record the outcome. Deliveries of partitions being revoked that have not
  * been sent yet are handed back instead.
  */
 public final class DeliveryPipeline {
@@ -32,6 +33,8 @@ public final class DeliveryPipeline {
     private final ViewFreshness freshness;
     private final Duration viewWait;
     private final UrlPolicy policy;
+    private final PrefetchingDnsResolver dns;
+    private final Duration lookupTimeout;
     private final RequestSigner signer;
     private final WebhookSender sender;
     private final OutcomeRecorder recorder;
@@ -47,6 +50,8 @@ public final class DeliveryPipeline {
         this.freshness = stages.freshness();
         this.viewWait = stages.viewWait();
         this.policy = stages.policy();
+        this.dns = stages.dns();
+        this.lookupTimeout = stages.lookupTimeout();
         this.signer = stages.signer();
         this.sender = stages.sender();
         this.recorder = new OutcomeRecorder(stages.planner(), stages.publisher(), settlements, stages.metrics(), clock);
@@ -123,14 +128,37 @@ public final class DeliveryPipeline {
                 return;
             }
             long started = System.nanoTime();
+            // copy(): a timeout here must not complete the lookup that other deliveries share.
+            dns.prefetch(send.url().getHost()).copy().orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((looked, slow) -> {
+                        if (slow == null) {
+                            send(slot, url, send, now, started);
+                        } else {
+                            SendResult failed = new SendResult.Failed("DNS lookup of " + send.url().getHost()
+                                    + " took longer than " + lookupTimeout.toMillis() + " ms");
+                            finish(slot, () -> recorder.attempted(pending, url, failed, now, elapsedSince(started)));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            finish(slot, () -> settlements.failed(pending, e));
+        }
+    }
+
+    private void send(Slot slot, String url, Resolution.Send send, Instant now, long started) {
+        PendingDelivery pending = slot.pending();
+        try {
             sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), now))
                     .thenAcceptAsync(result -> {
                         limiter.release(slot.endpoint());
-                        recorder.attempted(pending, url, result, now, Duration.ofNanos(System.nanoTime() - started));
+                        recorder.attempted(pending, url, result, now, elapsedSince(started));
                     }, outcomes);
         } catch (RuntimeException e) {
             finish(slot, () -> settlements.failed(pending, e));
         }
+    }
+
+    private static Duration elapsedSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private void finish(Slot slot, Runnable then) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {
             "Print one line per delivery attempt as it happens, until Ctrl-C:",
-            "  <attempted_at> <outcome> <webhook> attempt <n> <event_type> <event_id> -> <status> in <ms> ms <url> [(error)]"})
+            "  <time> <outcome> <webhook> attempt <n> <event_type> <event_id>",
+            "      -> <status> in <ms> ms <url> [(error)]"})
 public final class AttemptsTailCommand implements Callable<Integer> {
 
     @Option(names = "--webhook", paramLabel = "<id>", description = "Only this webhook's attempts, e.g. wh_1.")

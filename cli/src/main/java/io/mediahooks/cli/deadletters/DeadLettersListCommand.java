@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {
             "List the dead letters matching the filters, oldest first, one line each:",
-            "  <dead-lettered at> <webhook> <event_type> <event_id> <webhook-id> after <n> attempts: <last status or error> from <url>",
+            "  <dead-lettered at> <webhook> <event_type> <event_id> <webhook-id>",
+            "      after <n> attempts: <last status or error> from <url>",
             "A delivery dead-lettered more than once (replayed, failed again) is listed once, with its latest record."})
 public final class DeadLettersListCommand implements Callable<Integer> {
 

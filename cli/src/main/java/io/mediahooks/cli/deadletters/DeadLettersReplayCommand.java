@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
-            "Replay the dead letters matching the filters: each is written back to webhook-deliveries",
-            "(keyed by webhook id) with its attempt count reset, for a fresh round of attempts to the webhook's",
-            "current URL. The webhook-id header stays the same, so receivers still de-duplicate.",
+            "Replay the dead letters matching the filters.",
+            "Each is written back to webhook-deliveries (keyed by webhook id) with its attempt count reset, for a"
+                    + " fresh round of attempts to the webhook's current URL. The webhook-id header stays the same,"
+                    + " so receivers still de-duplicate.",
             "Each delivery is replayed once even if it was dead-lettered several times."},
         footer = {"", "Example: mediahooks dead-letters replay --webhook wh_1 --since 2h --dry-run"})
 public final class DeadLettersReplayCommand implements Callable<Integer> {

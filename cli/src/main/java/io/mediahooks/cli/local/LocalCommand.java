@@ -19,17 +19,21 @@ import picocli.CommandLine.Option;
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = {
             "Run all of mediahooks on this machine, with a demo, until Ctrl-C.",
-            "It starts:",
-            "  - an embedded single-node Kafka (KRaft) keeping its data in .mediahooks/kafka, so a restart resumes;",
-            "    with KAFKA_BOOTSTRAP_SERVERS set, that cluster is used and no broker is started;",
-            "  - the topics, the router and two delivery workers (child processes, logs in .mediahooks/logs/);",
-            "  - a sample receiver on 127.0.0.1 that verifies both signatures of every request and prints a line each;",
-            "  - a demo organization (org_demo) with a secret and three webhooks: wh_demo (every event),",
-            "    wh_sports (has_tag sports) and wh_failing (always 503: retries, then a dead letter);",
-            "  - a sample media event every few seconds, and a summary line (published, delivered, retrying,",
-            "    dead-lettered).",
-            "The services run with MEDIAHOOKS_ALLOW_HTTP=true and MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true",
-            "(the receiver is plain http on loopback). Ctrl-C stops everything within seconds."})
+            "",
+            "Kafka: an embedded single-node broker (KRaft), data in .mediahooks/kafka.",
+            "A restart resumes where it stopped. With KAFKA_BOOTSTRAP_SERVERS set, that cluster is used and no"
+                    + " broker is started.",
+            "Services: the topics, the router and two delivery workers (child processes).",
+            "Logs: .mediahooks/logs/ (router.log, worker-1.log, ..., local.log for the broker).",
+            "The workers run with MEDIAHOOKS_ALLOW_HTTP=true and MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true, because the"
+                    + " receiver is plain http on loopback.",
+            "Receiver: a sample receiver on 127.0.0.1 that verifies both signatures of every request and prints"
+                    + " one line each.",
+            "Demo: organization org_demo with a secret and three webhooks: wh_demo (every event), wh_sports"
+                    + " (has_tag sports) and wh_failing (always 503: retries, then a dead letter). A sample media"
+                    + " event every few seconds, and a summary line (published, delivered, retrying, dead-lettered).",
+            "",
+            "Ctrl-C (or SIGTERM) stops everything within seconds."})
 public final class LocalCommand implements Callable<Integer> {
 
     /** Set by the {@code mediahooks} script: the repository root, where the service jars are built. */

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 /** {@code mediahooks secret rotate}: a new primary secret, the old ones kept signing until the overlap ends. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
         description = {
-            "Rotate an organization's secret: a new primary secret signs from now on, and the current ones keep",
-            "signing the webhook-signature header until now + overlap, so receivers can switch without missing a delivery.",
+            "Rotate an organization's secret: a new primary secret signs from now on.",
+            "The current secrets are kept, with expires_at = now + overlap: until then they still sign the"
+                    + " webhook-signature header, so receivers can switch without missing a delivery.",
             "The new secret is generated (32 random bytes) and shown once, unless given with --value."})
 public final class SecretRotateCommand implements Callable<Integer> {
 

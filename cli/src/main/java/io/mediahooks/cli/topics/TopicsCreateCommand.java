@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
 /** {@code mediahooks topics create}: creates the missing topics exactly as the services do at start-up. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {
-            "Create whichever of mediahooks' topics are missing, as the services do at start-up (existing ones are",
-            "left as they are): the topic names of MEDIAHOOKS_TOPIC_*, MEDIAHOOKS_TOPIC_PARTITIONS partitions,",
-            "MEDIAHOOKS_TOPIC_REPLICATION_FACTOR, and one retry topic per delay of MEDIAHOOKS_RETRY_SCHEDULE."})
+            "Create whichever of mediahooks' topics are missing, as the services do at start-up.",
+            "Existing topics are left as they are. Names come from MEDIAHOOKS_TOPIC_*, with"
+                    + " MEDIAHOOKS_TOPIC_PARTITIONS partitions and MEDIAHOOKS_TOPIC_REPLICATION_FACTOR, and one retry"
+                    + " topic per delay of MEDIAHOOKS_RETRY_SCHEDULE."})
 public final class TopicsCreateCommand implements Callable<Integer> {
 
     private final CliContext context;

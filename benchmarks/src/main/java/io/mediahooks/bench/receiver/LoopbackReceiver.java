@@ -1,0 +1,282 @@
+package io.mediahooks.bench.receiver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The customers' side of every benchmark: a lean HTTP/1.1 server on one thread and one
+ * selector, listening on one loopback port per {@link EndpointSpec}. An answering endpoint
+ * replies {@code 200} with an empty body as soon as a request is in; a hanging one reads the
+ * request and never replies. Every request goes to the current {@link Recording}.
+ *
+ * <p>One thread is enough on purpose: at tens of thousands of requests a second it spends a few
+ * microseconds per request (two system calls and a header scan), so it is not what limits a run,
+ * and it keeps the recording free of locking between receiver threads.
+ */
+public final class LoopbackReceiver implements AutoCloseable {
+
+    private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+
+    private final Selector selector;
+    private final List<Bound> endpoints;
+    private final RequestParser parser;
+    private final Thread thread;
+    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private volatile Recording recording = Recording.unsigned();
+    private volatile boolean closed;
+
+    private LoopbackReceiver(Selector selector, List<Bound> endpoints, String hexSignatureHeader) {
+        this.selector = selector;
+        this.endpoints = endpoints;
+        this.parser = new RequestParser(hexSignatureHeader);
+        this.thread = new Thread(this::run, "loopback-receiver");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Binds one free loopback port per spec and starts serving.
+     *
+     * @param hexSignatureHeader the name of the hex signature header (the worker's setting)
+     */
+    public static LoopbackReceiver start(List<EndpointSpec> specs, String hexSignatureHeader) {
+        try {
+            Selector selector = Selector.open();
+            List<Bound> bound = new ArrayList<>();
+            for (EndpointSpec spec : specs) {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+                server.configureBlocking(false);
+                Bound endpoint = new Bound(spec, server, ((InetSocketAddress) server.getLocalAddress()).getPort());
+                server.register(selector, SelectionKey.OP_ACCEPT, endpoint);
+                bound.add(endpoint);
+            }
+            LoopbackReceiver receiver = new LoopbackReceiver(selector, List.copyOf(bound), hexSignatureHeader);
+            receiver.thread.start();
+            return receiver;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the loopback receiver", e);
+        }
+    }
+
+    /** The base URL of endpoint {@code index} (in the order of the specs), without a trailing slash. */
+    public String baseUrl(int index) {
+        return "http://127.0.0.1:" + endpoints.get(index).port;
+    }
+
+    public int endpointCount() {
+        return endpoints.size();
+    }
+
+    /** Sends every request from now on to {@code next}, and returns it. */
+    public Recording record(Recording next) {
+        recording = next;
+        return next;
+    }
+
+    public long connectionsAccepted() {
+        return connections.get();
+    }
+
+    public long malformedRequests() {
+        return malformed.get();
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                selector.select();
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (!key.isValid()) {
+                        continue;
+                    }
+                    if (key.isAcceptable()) {
+                        accept((Bound) key.attachment());
+                    } else {
+                        Connection connection = (Connection) key.attachment();
+                        if (key.isWritable()) {
+                            connection.flush(key);
+                        }
+                        if (key.isValid() && key.isReadable()) {
+                            connection.read(key);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            if (!closed) {
+                throw new UncheckedIOException("the loopback receiver stopped", e);
+            }
+        }
+    }
+
+    private void accept(Bound endpoint) throws IOException {
+        SocketChannel channel;
+        while ((channel = endpoint.server.accept()) != null) {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.register(selector, SelectionKey.OP_READ, new Connection(endpoint.spec, channel));
+            connections.incrementAndGet();
+        }
+    }
+
+    /** Stops serving and closes every connection. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        selector.wakeup();
+        try {
+            thread.join(5_000);
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
+            }
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the loopback receiver", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Bound(EndpointSpec spec, ServerSocketChannel server, int port) {
+    }
+
+    /** One client connection: its read buffer and any response not yet written. */
+    private final class Connection {
+
+        private final EndpointSpec endpoint;
+        private final SocketChannel channel;
+        private ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        private ByteBuffer pendingOut;
+        private boolean continueSent;
+        private boolean closeAfterWrite;
+
+        Connection(EndpointSpec endpoint, SocketChannel channel) {
+            this.endpoint = endpoint;
+            this.channel = channel;
+        }
+
+        void read(SelectionKey key) throws IOException {
+            int read;
+            try {
+                read = channel.read(in);
+            } catch (IOException e) {
+                close(key);
+                return;
+            }
+            if (read < 0) {
+                close(key);
+                return;
+            }
+            in.flip();
+            try {
+                drain(key);
+            } catch (MalformedRequestException | NumberFormatException e) {
+                malformed.incrementAndGet();
+                close(key);
+                return;
+            }
+            in.compact();
+            if (!in.hasRemaining()) {
+                // One request larger than the buffer: grow rather than stall.
+                ByteBuffer bigger = ByteBuffer.allocate(in.capacity() * 2);
+                in.flip();
+                bigger.put(in);
+                in = bigger;
+            }
+        }
+
+        private void drain(SelectionKey key) throws IOException {
+            while (in.hasRemaining() && key.isValid()) {
+                RequestParser.Result result = parser.parse(in);
+                if (result instanceof RequestParser.Parsed parsed) {
+                    continueSent = false;
+                    handle(key, parsed.request());
+                } else {
+                    if (result instanceof RequestParser.AwaitingBody awaiting && awaiting.expectsContinue()
+                            && !continueSent && !endpoint.hangs()) {
+                        continueSent = true;
+                        write(key, CONTINUE);
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void handle(SelectionKey key, ReceivedRequest request) throws IOException {
+            recording.record(endpoint.label(), request, !endpoint.hangs(), System.nanoTime(), System.currentTimeMillis());
+            if (endpoint.hangs()) {
+                // Never answer: the client's timeout ends the exchange and closes the connection.
+                return;
+            }
+            closeAfterWrite = request.close();
+            write(key, OK);
+        }
+
+        private void write(SelectionKey key, byte[] bytes) throws IOException {
+            ByteBuffer out = ByteBuffer.wrap(bytes);
+            if (pendingOut == null) {
+                try {
+                    channel.write(out);
+                } catch (IOException e) {
+                    close(key);
+                    return;
+                }
+                if (!out.hasRemaining()) {
+                    if (closeAfterWrite) {
+                        close(key);
+                    }
+                    return;
+                }
+                pendingOut = out;
+            } else {
+                ByteBuffer joined = ByteBuffer.allocate(pendingOut.remaining() + out.remaining());
+                joined.put(pendingOut).put(out).flip();
+                pendingOut = joined;
+            }
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        }
+
+        void flush(SelectionKey key) throws IOException {
+            try {
+                channel.write(pendingOut);
+            } catch (IOException e) {
+                close(key);
+                return;
+            }
+            if (!pendingOut.hasRemaining()) {
+                pendingOut = null;
+                key.interestOps(SelectionKey.OP_READ);
+                if (closeAfterWrite) {
+                    close(key);
+                }
+            }
+        }
+
+        private void close(SelectionKey key) throws IOException {
+            key.cancel();
+            channel.close();
+        }
+    }
+}

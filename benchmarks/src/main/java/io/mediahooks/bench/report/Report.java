@@ -1,0 +1,236 @@
+package io.mediahooks.bench.report;
+
+import io.mediahooks.bench.Endpoints;
+import io.mediahooks.bench.cluster.ResourceMonitor;
+import io.mediahooks.bench.micro.MicroBenchmarks;
+import io.mediahooks.bench.scenario.Ceiling;
+import io.mediahooks.bench.scenario.EndToEnd;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The results as Markdown: the table of figures with their ratios and targets, the resources each
+ * process used in each measured window, and the profiles. Printed at the end of a run and written
+ * to {@code results.md} in the run directory, ready for BENCHMARKS.md.
+ */
+public final class Report {
+
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final double E2E_SHARE_OF_CEILING = 0.7;
+    private static final double E2E_MIN_PER_SECOND = 10_000;
+    private static final long P99_MAX_MILLIS = 250;
+    private static final double ROUTER_MIN_EVENTS = 20_000;
+    private static final double ISOLATION_MIN_SHARE = 0.9;
+    private static final double WORKER_HEAP_MAX_MIB = 256;
+
+    private final Results results;
+    private final List<String> lines = new ArrayList<>();
+
+    private Report(Results results) {
+        this.results = results;
+    }
+
+    public static List<String> render(Results results, List<String> header) {
+        Report report = new Report(results);
+        report.lines.addAll(header);
+        report.table();
+        report.resources();
+        report.details();
+        report.lines.add("");
+        report.lines.add("### Profiles (JFR execution samples in each measured window)");
+        report.lines.add("");
+        report.lines.add("```");
+        report.lines.addAll(results.profiles.isEmpty() ? List.of("(no recordings: --no-jfr)") : results.profiles);
+        report.lines.add("```");
+        return report.lines;
+    }
+
+    private void table() {
+        Optional<Double> ceiling = results.bestCeiling().map(Ceiling.Run::perSecond);
+        Optional<Double> naive = Optional.ofNullable(results.naive).map(n -> n.perSecond());
+        lines.add("| # | Figure | Result | Ratio | Target | Verdict |");
+        lines.add("|---|---|---|---|---|---|");
+        results.bestCeiling().ifPresent(best -> row("1", "Ceiling: the worker's HTTP client to the receiver, no Kafka, no signing",
+                String.format("**%s POST/s** (best of %s)", number(best.perSecond()), results.ceiling.stream()
+                        .map(run -> run.perEndpoint() + "/endpoint: " + number(run.perSecond()))
+                        .collect(Collectors.joining(", "))),
+                "1.00 (the ceiling)", "", ""));
+        if (results.naive != null) {
+            row("2", "Naive baseline: 1 thread, poll, sign, blocking POST, same topic and receiver",
+                    String.format("**%s deliveries/s**", number(results.naive.perSecond())),
+                    ratio(results.naive.perSecond(), ceiling, "ceiling"), "", "");
+        }
+        if (results.worker != null) {
+            row("2b", "Worker alone on the same backlog as the naive baseline",
+                    String.format("**%s deliveries/s**", number(results.worker.perSecond())),
+                    joined(ratio(results.worker.perSecond(), ceiling, "ceiling"), times(results.worker.perSecond(), naive, "naive")),
+                    "", "");
+        }
+        if (results.endToEnd != null) {
+            EndToEnd.FullRate full = results.endToEnd.full();
+            String verdict = ceiling.map(c -> {
+                double share = full.allPerSecond() / c;
+                boolean met = share >= E2E_SHARE_OF_CEILING && full.allPerSecond() >= E2E_MIN_PER_SECOND;
+                return met ? "met" : String.format("**missed**: %.2f of the ceiling (%s), %s/s (%s)", share,
+                        shortfall(share, E2E_SHARE_OF_CEILING), number(full.allPerSecond()),
+                        shortfall(full.allPerSecond(), E2E_MIN_PER_SECOND));
+            }).orElse(full.allPerSecond() >= E2E_MIN_PER_SECOND ? "met (10,000/s)" : "missed");
+            row("3a", "End to end at full rate: media-events, router, worker, receiver",
+                    String.format("**%s signed deliveries/s** (%s events/s, fan-out %.2f)", number(full.allPerSecond()),
+                            number(full.allPerSecond() / full.meanFanOut()), full.meanFanOut()),
+                    joined(ratio(full.allPerSecond(), ceiling, "ceiling"), times(full.allPerSecond(), naive, "naive")),
+                    "≥ 0.7 of ceiling and ≥ 10,000/s", verdict);
+            EndToEnd.Latency latency = results.endToEnd.paced().all();
+            row("3b", String.format("Latency, created_at to POST arrival, at %s events/s", number(results.endToEnd.paced().eventsPerSecond())),
+                    String.format("p50 **%d ms**, p99 **%d ms**, max %d ms (%s deliveries)", latency.p50(), latency.p99(),
+                            latency.max(), number(latency.count())),
+                    "", "p99 ≤ 250 ms", latency.p99() <= P99_MAX_MILLIS ? "met"
+                            : String.format("**missed** by %d ms", latency.p99() - P99_MAX_MILLIS));
+        }
+        if (results.router != null) {
+            row("4", "Router alone, exactly-once, 1,000 webhooks over 100 organizations",
+                    String.format("**%s events/s** (%s deliveries/s, fan-out %.2f)", number(results.router.eventsPerSecond()),
+                            number(results.router.deliveriesPerSecond()), results.router.meanFanOut()),
+                    String.format("%.2f of target", results.router.eventsPerSecond() / ROUTER_MIN_EVENTS),
+                    "≥ 20,000 events/s", results.router.eventsPerSecond() >= ROUTER_MIN_EVENTS ? "met"
+                            : "**missed** " + shortfall(results.router.eventsPerSecond(), ROUTER_MIN_EVENTS));
+        }
+        if (results.isolation != null && results.endToEnd != null) {
+            double with = results.isolation.full().healthyPerSecond();
+            double without = results.endToEnd.full().healthyPerSecond();
+            double share = with / without;
+            row("5a", "Isolation: throughput of orgs 0-89 with orgs 90-99 (10% of webhooks) hanging",
+                    String.format("**%s/s** hanging vs %s/s none hanging", number(with), number(without)),
+                    String.format("%.2f", share), "≥ 0.90", share >= ISOLATION_MIN_SHARE ? "met"
+                            : "**missed** " + shortfall(share, ISOLATION_MIN_SHARE));
+            EndToEnd.Latency hanging = results.isolation.paced().healthy();
+            EndToEnd.Latency none = results.endToEnd.paced().healthy();
+            row("5b", String.format("Isolation: latency of orgs 0-89 at %s events/s", number(results.isolation.paced().eventsPerSecond())),
+                    String.format("p99 **%d ms** hanging vs %d ms none hanging (p50 %d vs %d)", hanging.p99(), none.p99(),
+                            hanging.p50(), none.p50()),
+                    none.p99() == 0 ? "" : String.format("%.2f", (double) hanging.p99() / none.p99()), "", "");
+        }
+        for (MicroBenchmarks.Result micro : results.micro) {
+            row("6", "JMH " + micro.name(), String.format("**%,.0f ns/op** ± %,.0f (%s/s on one core)", micro.nanosPerOp(),
+                    micro.error(), number(micro.opsPerSecond())), "", "", "");
+        }
+        workerRow();
+    }
+
+    private void workerRow() {
+        if (results.endToEnd == null) {
+            return;
+        }
+        results.endToEnd.full().usage().entrySet().stream().filter(entry -> entry.getKey().contains("worker")).findFirst()
+                .ifPresent(entry -> {
+                    ResourceMonitor.Usage usage = entry.getValue();
+                    double heap = usage.peakHeapBytes() / MIB;
+                    row("7", "Worker at full rate (end to end): heap and CPU",
+                            String.format("heap peak **%.0f MiB** of %.0f MiB max; CPU **%.2f cores**; RSS %.0f MiB; GC pauses %.1f s",
+                                    heap, usage.maxHeapBytes() / MIB, usage.cores(), usage.peakResidentBytes() / MIB,
+                                    usage.gcPauseSeconds()),
+                            "", "heap ≤ 256 MiB", heap <= WORKER_HEAP_MAX_MIB ? "met (runs in -Xmx256m)" : "**missed**");
+                });
+    }
+
+    private void resources() {
+        lines.add("");
+        lines.add("### CPU and memory per process in each measured window");
+        lines.add("");
+        lines.add("| Window | Process | CPU (cores of 2) | Peak RSS | Peak heap | GC pauses |");
+        lines.add("|---|---|---|---|---|---|");
+        if (results.worker != null) {
+            usageRows("worker alone", results.worker.usage());
+        }
+        if (results.router != null) {
+            usageRows("router alone", results.router.usage());
+        }
+        if (results.endToEnd != null) {
+            usageRows("end to end", results.endToEnd.full().usage());
+        }
+        if (results.isolation != null) {
+            usageRows("isolation (10% hanging)", results.isolation.full().usage());
+        }
+    }
+
+    private void usageRows(String window, Map<String, ResourceMonitor.Usage> usage) {
+        double total = usage.values().stream().mapToDouble(ResourceMonitor.Usage::cores).sum();
+        usage.forEach((process, use) -> lines.add(String.format(Locale.ROOT, "| %s | %s | %.2f | %.0f MiB | %s | %s |", window,
+                process, use.cores(), use.peakResidentBytes() / MIB,
+                use.peakHeapBytes() == 0 ? "" : String.format(Locale.ROOT, "%.0f MiB", use.peakHeapBytes() / MIB),
+                use.peakHeapBytes() == 0 ? "" : String.format(Locale.ROOT, "%.2f s", use.gcPauseSeconds()))));
+        lines.add(String.format(Locale.ROOT, "| %s | **all** | **%.2f** | | | |", window, total));
+    }
+
+    private void details() {
+        lines.add("");
+        lines.add("### Details");
+        lines.add("");
+        if (results.naive != null) {
+            lines.add(String.format("- Naive: %s of %s backlog deliveries sent; signatures checked %s, bad %s.",
+                    number(results.naive.delivered()), number(results.naive.backlog()),
+                    number(results.naive.signaturesChecked()), number(results.naive.signaturesBad())));
+        }
+        if (results.worker != null) {
+            lines.add(String.format("- Worker alone: %s of %s backlog deliveries arrived; signatures checked %s, bad %s.",
+                    number(results.worker.delivered()), number(results.worker.backlog()),
+                    number(results.worker.signaturesChecked()), number(results.worker.signaturesBad())));
+        }
+        if (results.router != null) {
+            lines.add(String.format("- Router alone: %s events, %s of %s expected deliveries committed.",
+                    number(results.router.events()), number(results.router.deliveries()),
+                    number(results.router.expectedDeliveries())));
+        }
+        for (EndToEnd.Result run : new EndToEnd.Result[] {results.endToEnd, results.isolation}) {
+            if (run == null) {
+                continue;
+            }
+            String name = run.tenthHangs() ? "Isolation run" : "End to end";
+            EndToEnd.FullRate full = run.full();
+            lines.add(String.format("- %s, full rate: %s events, %s of %s expected deliveries arrived%s; signatures checked %s, bad %s.",
+                    name, number(full.events()), number(full.received()), number(full.expected()),
+                    run.tenthHangs() ? " (" + Endpoints.HEALTHY + "); " + number(full.hangingRequests())
+                            + " requests reached the hanging endpoints" : "",
+                    number(run.signaturesChecked()), number(run.signaturesBad())));
+            EndToEnd.Paced paced = run.paced();
+            lines.add(String.format("- %s, paced: %s events at %s/s, %s of %s expected deliveries arrived.",
+                    name, number(paced.events()), number(paced.eventsPerSecond()), number(paced.received()),
+                    number(paced.expected())));
+            if (!full.workerHeapHistogram().isEmpty()) {
+                lines.add("- " + name + ": live heap of worker 1 after the window (jcmd GC.class_histogram, top classes):");
+                lines.add("");
+                lines.add("  ```");
+                full.workerHeapHistogram().forEach(line -> lines.add("  " + line));
+                lines.add("  ```");
+            }
+        }
+    }
+
+    private void row(String number, String figure, String result, String ratio, String target, String verdict) {
+        lines.add(String.format("| %s | %s | %s | %s | %s | %s |", number, figure, result, ratio, target, verdict));
+    }
+
+    private static String joined(String... parts) {
+        return java.util.Arrays.stream(parts).filter(part -> !part.isEmpty()).collect(Collectors.joining("; "));
+    }
+
+    private static String ratio(double value, Optional<Double> reference, String name) {
+        return reference.map(r -> String.format(Locale.ROOT, "%.2f of %s", value / r, name)).orElse("");
+    }
+
+    private static String times(double value, Optional<Double> reference, String name) {
+        return reference.map(r -> String.format(Locale.ROOT, "%.1f× %s", value / r, name)).orElse("");
+    }
+
+    private static String shortfall(double value, double target) {
+        return String.format(Locale.ROOT, "%.0f%% short", (1 - value / target) * 100);
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+}

@@ -1,0 +1,159 @@
+package io.mediahooks.bench.scenario;
+
+import io.mediahooks.bench.Bench;
+import io.mediahooks.bench.Endpoints;
+import io.mediahooks.bench.cluster.EventPublisher;
+import io.mediahooks.bench.cluster.HeapHistogram;
+import io.mediahooks.bench.cluster.KafkaSide;
+import io.mediahooks.bench.cluster.ResourceMonitor;
+import io.mediahooks.bench.cluster.ServiceProcess;
+import io.mediahooks.bench.receiver.Recording;
+import io.mediahooks.bench.report.Distribution;
+import io.mediahooks.bench.report.Progress;
+import io.mediahooks.bench.workload.EventSource;
+import io.mediahooks.bench.workload.Workload;
+import io.mediahooks.model.retry.RetrySchedule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.LongStream;
+
+/**
+ * The whole pipeline: events on {@code media-events}, the router, the workers, the receiver. Two
+ * phases on the same running services: a backlog of events at full rate (deliveries per second),
+ * then a steady {@value #PACED_EVENTS_PER_SECOND} events a second (latency from each event's
+ * {@code created_at} to its POST arriving). With {@code tenthHangs} the webhooks of a tenth of
+ * the organizations point at endpoints that never answer: the isolation run.
+ */
+public final class EndToEnd {
+
+    public static final int PACED_EVENTS_PER_SECOND = 1_000;
+    private static final int HISTOGRAM_LINES = 12;
+
+    /**
+     * @param allPerSecond     distinct deliveries a second at every answering endpoint
+     * @param healthyPerSecond the same for organizations 0 to 89 only (answering in every run)
+     */
+    public record FullRate(long events, double meanFanOut, double allPerSecond, double healthyPerSecond, long expected,
+                           long received, long hangingRequests, Map<String, ResourceMonitor.Usage> usage,
+                           List<String> workerHeapHistogram) {
+    }
+
+    /** Latency percentiles in milliseconds, from {@code created_at} to arrival, of distinct deliveries. */
+    public record Latency(long count, long p50, long p99, long max) {
+
+        static Latency of(long[] millis) {
+            Distribution distribution = new Distribution(millis);
+            return new Latency(distribution.count(), distribution.percentile(50), distribution.percentile(99), distribution.max());
+        }
+    }
+
+    /**
+     * @param all     every answering endpoint
+     * @param healthy organizations 0 to 89 only
+     */
+    public record Paced(int eventsPerSecond, long events, long expected, long received, Latency all, Latency healthy) {
+    }
+
+    public record Result(boolean tenthHangs, FullRate full, Paced paced, long signaturesChecked, long signaturesBad) {
+    }
+
+    private EndToEnd() {
+    }
+
+    public static Result run(Bench bench, boolean tenthHangs) {
+        String name = tenthHangs ? "isolation" : "e2e";
+        int events = bench.options().size(60_000, 8_000);
+        int warmUpEvents = bench.options().size(6_000, 2_000);
+        Duration pacedFor = Duration.ofSeconds(bench.options().size(30, 10));
+        Workload workload = bench.workload(tenthHangs);
+        try (KafkaSide kafka = bench.kafka(name);
+             EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(), kafka.topics().names().mediaEvents())) {
+            kafka.provision(RetrySchedule.defaults());
+            kafka.publish(workload);
+            EventSource source = new EventSource("evt_" + name + "_", bench.seed(), Workload.ORGANIZATIONS);
+            EventPublisher.Batch warmUp = publisher.prepare(source, warmUpEvents, workload);
+            EventPublisher.Batch batch = publisher.prepare(source, events, workload);
+            ServiceProcess router = bench.startRouter(kafka, name);
+            List<ServiceProcess> workers = new ArrayList<>();
+            try {
+                workers.addAll(bench.startWorkers(bench.workerEnvironment(kafka, name), name, bench.options().workers()));
+                warmUp(bench, name, tenthHangs, publisher, warmUp);
+                Recording fullRecording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
+                publisher.publish(batch);
+                Progress.say("%s: %,d events published at full speed (%,d deliveries)%s", name, events,
+                        batch.expectedDeliveries(), tenthHangs ? "; the webhooks of orgs 90-99 hang until the request timeout" : "");
+                FullRate full = fullRate(bench, name, tenthHangs, batch, fullRecording, router, workers);
+                Paced paced = paced(bench, name, tenthHangs, workload, source, publisher, pacedFor);
+                Recording.Snapshot fullSeen = fullRecording.snapshot();
+                return new Result(tenthHangs, full, paced, fullSeen.signaturesChecked(), fullSeen.signaturesBad());
+            } finally {
+                Bench.stopAll(workers);
+                router.close();
+            }
+        }
+    }
+
+    /** Sends a first batch through the whole pipeline, so the measured one finds every JVM warm and every view loaded. */
+    private static void warmUp(Bench bench, String name, boolean tenthHangs, EventPublisher publisher, EventPublisher.Batch warmUp) {
+        Recording recording = bench.receiver().record(Recording.unsigned());
+        publisher.publish(warmUp);
+        long target = tenthHangs ? warmUp.expectedFor(0, Endpoints.FIRST_OF_TENTH) : warmUp.expectedDeliveries();
+        LongSupplier received = tenthHangs ? () -> recording.distinct(Endpoints.HEALTHY) : recording::distinct;
+        Waiting.untilCount(name + " warm-up", received, target, Duration.ofSeconds(180), Duration.ofSeconds(30));
+    }
+
+    private static FullRate fullRate(Bench bench, String name, boolean tenthHangs, EventPublisher.Batch batch,
+                                     Recording recording, ServiceProcess router, List<ServiceProcess> workers) {
+        List<ServiceProcess> services = new ArrayList<>(workers);
+        services.add(0, router);
+        long healthyExpected = batch.expectedFor(0, Endpoints.FIRST_OF_TENTH);
+        long target = tenthHangs ? healthyExpected : batch.expectedDeliveries();
+        LongSupplier received = tenthHangs ? () -> recording.distinct(Endpoints.HEALTHY) : recording::distinct;
+        Window window = new Window(target, () -> WorkerAlone.targets(bench, services));
+        Waiting.untilCount(name + " full rate", received, target, Duration.ofSeconds(300), Duration.ofSeconds(40),
+                window::observe);
+        long ended = System.nanoTime();
+        window.closeIfOpen();
+        // After the window: the full GC of a histogram must not fall in the measurement.
+        List<String> histogram = HeapHistogram.top(workers.get(0).process().pid(), HISTOGRAM_LINES);
+        Recording.Snapshot seen = recording.snapshot();
+        double healthy = new Distribution(seen.label(Endpoints.HEALTHY).arrivalNanos())
+                .backlogRate(healthyExpected, Window.FROM, Window.TO, ended);
+        double all = tenthHangs ? healthy
+                : Backlogs.arrivals(seen).backlogRate(batch.expectedDeliveries(), Window.FROM, Window.TO, ended);
+        if (window.measured()) {
+            List<String> processes = new ArrayList<>(services.stream().map(service -> service.process().name()).toList());
+            processes.addAll(List.of("broker", "harness"));
+            bench.profiled(name + " full rate", window.opened(), window.closed(), processes);
+        }
+        FullRate full = new FullRate(batch.records().size(), (double) batch.expectedDeliveries() / batch.records().size(), all,
+                healthy, target, received.getAsLong(), seen.label(Endpoints.HANGING).requests(), window.usage(), histogram);
+        Progress.say("%s full rate: %,.0f deliveries/s (orgs 0-89: %,.0f/s)", name, full.allPerSecond(), full.healthyPerSecond());
+        return full;
+    }
+
+    private static Paced paced(Bench bench, String name, boolean tenthHangs, Workload workload, EventSource source,
+                               EventPublisher publisher, Duration duration) {
+        Recording recording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
+        Progress.say("%s: %,d events/s for %ds, latency from created_at to arrival", name, PACED_EVENTS_PER_SECOND,
+                duration.toSeconds());
+        EventPublisher.Paced published = publisher.publishAtRate(source, PACED_EVENTS_PER_SECOND, duration, workload);
+        long healthyExpected = published.expectedFor(0, Endpoints.FIRST_OF_TENTH);
+        long target = tenthHangs ? healthyExpected : published.expectedDeliveries();
+        LongSupplier received = tenthHangs ? () -> recording.distinct(Endpoints.HEALTHY) : recording::distinct;
+        Waiting.untilCount(name + " paced", received, target, Duration.ofSeconds(60), Duration.ofSeconds(20));
+        Recording.Snapshot seen = recording.snapshot();
+        long[] healthy = seen.label(Endpoints.HEALTHY).latencyMillis();
+        long[] all = tenthHangs ? healthy : LongStream.concat(Arrays.stream(healthy),
+                Arrays.stream(seen.label(Endpoints.TENTH).latencyMillis())).toArray();
+        Paced paced = new Paced(PACED_EVENTS_PER_SECOND, published.events(), target, received.getAsLong(), Latency.of(all),
+                Latency.of(healthy));
+        Progress.say("%s latency: p50 %d ms, p99 %d ms, max %d ms (%,d deliveries)", name, paced.all().p50(), paced.all().p99(),
+                paced.all().max(), paced.all().count());
+        return paced;
+    }
+}

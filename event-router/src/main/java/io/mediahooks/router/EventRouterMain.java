@@ -30,6 +30,11 @@ public final class EventRouterMain {
             LOG.error("Could not prepare the topics: {}", e.getMessage(), e);
             System.exit(EXIT_FAILED);
             return;
+        } catch (RuntimeException e) {
+            // The last resort of start-up: exit rather than linger half-started.
+            LOG.error("event-router could not start: {}", e.getMessage(), e);
+            System.exit(EXIT_FAILED);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(router::close, "event-router-shutdown"));
         KafkaStreams.State end = router.awaitStop();

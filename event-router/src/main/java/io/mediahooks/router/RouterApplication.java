@@ -76,9 +76,16 @@ public final class RouterApplication implements AutoCloseable {
         streams.setUncaughtExceptionHandler(ThreadFailurePolicy.withDefaults(metrics));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        streams.start();
+        // Endpoints first: a port already taken must fail start-up before any stream thread runs.
         ManagementServer management = ManagementServer.start(SERVICE, config.common().managementPort(), registry,
                 () -> readiness(streams.state()));
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            management.close();
+            streams.close();
+            throw e;
+        }
         return new RouterApplication(config, metrics, streams, streamsMetrics, management, stopped);
     }
 

@@ -53,18 +53,16 @@ public final class RouterMetrics {
     public RouterMetrics(MeterRegistry registry) {
         this.registry = registry;
         // Registered up front so every series exists at 0 from the first scrape.
-        eventsRouted = Counter.builder("mediahooks.router.events.routed")
-                .description("Events that produced at least one delivery").register(registry);
-        deliveries = Counter.builder("mediahooks.router.deliveries")
-                .description("Deliveries written to webhook-deliveries, one per matching webhook").register(registry);
-        deduplicated = Counter.builder("mediahooks.router.events.deduplicated")
-                .description("Events dropped because their event_id was already routed within the dedup window").register(registry);
-        threadReplacements = Counter.builder("mediahooks.router.stream.thread.replacements")
-                .description("Stream threads that died of an unexpected error and were replaced").register(registry);
-        processingErrors = Counter.builder("mediahooks.router.processing.errors")
-                .description("Records whose processing failed; media events among them went to media-events-invalid").register(registry);
-        productionErrors = Counter.builder("mediahooks.router.production.errors")
-                .description("Output records Kafka refused for good (too large, not serializable) and that were dropped").register(registry);
+        eventsRouted = counter("mediahooks.router.events.routed", "Events that produced at least one delivery");
+        deliveries = counter("mediahooks.router.deliveries", "Deliveries written to webhook-deliveries, one per matching webhook");
+        deduplicated = counter("mediahooks.router.events.deduplicated",
+                "Events dropped because their event_id was already routed within the dedup window");
+        threadReplacements = counter("mediahooks.router.stream.thread.replacements",
+                "Stream threads that died of an unexpected error and were replaced");
+        processingErrors = counter("mediahooks.router.processing.errors",
+                "Records whose processing failed; media events among them went to media-events-invalid");
+        productionErrors = counter("mediahooks.router.production.errors",
+                "Output records Kafka refused for good (too large, not serializable) and that were dropped");
         for (SkipReason reason : SkipReason.values()) {
             skipped.put(reason, Counter.builder("mediahooks.router.events.skipped")
                     .description("Events that produced no delivery, by reason")
@@ -75,6 +73,10 @@ public final class RouterMetrics {
                     .description("Input records rejected as invalid and not applied, by kind")
                     .tag("kind", kind.tag()).register(registry));
         }
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
     }
 
     public MeterRegistry registry() {

@@ -31,7 +31,7 @@ class InvalidEventsTest {
     void start() {
         // The test driver's mock producer discards records sent in a transaction that has not yet
         // committed when the bad record ends a step, and a skipped record commits nothing. Under
-        // exactly-once the handler's record rides the next commit; InvalidEventsIT checks that on a real broker.
+        // exactly-once the handler's record rides the next commit: RouterMainIT checks that on a real broker.
         router = new RouterDriver(Map.of(RouterConfig.PROCESSING_GUARANTEE.key(), "at_least_once"));
         router.put(secrets("org_42"));
         router.put(webhook("wh_1", "org_42", EventType.VIDEO_READY));

@@ -136,11 +136,36 @@ final class RouterItSupport {
         });
     }
 
+    /** Waits until the running router's stores hold {@code webhooks} webhooks and the secrets of {@code organizations}. */
+    static void awaitStoresHold(KafkaStreams streams, int webhooks, int organizations) {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(InvalidStateStoreException.class).untilAsserted(() -> {
+            ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> webhookStore = streams.store(
+                    StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
+            ReadOnlyKeyValueStore<OrganizationId, Object> secretsStore = streams.store(
+                    StoreQueryParameters.fromNameAndType(RouterTopology.SECRETS_STORE, QueryableStoreTypes.keyValueStore()));
+            int webhookCount = 0;
+            try (var all = webhookStore.all()) {
+                while (all.hasNext()) {
+                    webhookCount += all.next().value.size();
+                }
+            }
+            assertThat(webhookCount).isEqualTo(webhooks);
+            assertThat(secretsStore.approximateNumEntries()).isEqualTo(organizations);
+        });
+    }
+
     /** Committed deliveries, once at least {@code expected} arrived (or the timeout passed). */
     List<Delivery> deliveries(int expected, Duration timeout) {
         return kafka.readAll(topics.deliveries().name(), expected, timeout).stream()
                 .map(record -> Topics.DELIVERY.deserializer().deserialize("", record.value()))
                 .toList();
+    }
+
+    /** Waits until the first delivery is committed: the router is in the middle of the stream. */
+    void awaitFirstDelivery() {
+        // Metadata lookups can time out on a busy machine: that is "not yet", not a failure.
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+                .until(() -> !deliveries(1, Duration.ofSeconds(2)).isEmpty());
     }
 
     List<ConsumerRecord<byte[], byte[]>> invalid(int expected, Duration timeout) {

@@ -50,7 +50,7 @@ class RouterRestartIT {
         try {
             it.awaitTablesHold(2 * ORGANIZATIONS, ORGANIZATIONS);
             publish(it, 0, 600);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !it.deliveries(1, Duration.ofMillis(200)).isEmpty());
+            it.awaitFirstDelivery();
         } finally {
             first.close();
         }
@@ -78,7 +78,7 @@ class RouterRestartIT {
         try {
             it.awaitTablesHold(2 * ORGANIZATIONS, ORGANIZATIONS);
             publish(it, 0, 600);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !it.deliveries(1, Duration.ofMillis(200)).isEmpty());
+            it.awaitFirstDelivery();
         } finally {
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Routing rate with 1,000 webhooks over 100 organizations, exactly-once on, on the in-JVM broker.
  * Not part of the build (neither {@code *Test} nor {@code *IT}); run it with
  * <pre>mvn -B -pl event-router test -Dtest=RouterThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * and override the size with {@code -Dbenchmark.events=50000 -Dbenchmark.threads=2}.
+ * and override with {@code -Dbenchmark.events=50000 -Dbenchmark.threads=2 -Dbenchmark.commitInterval=1s}.
  *
  * <p>Each organization has 10 webhooks: 2 for {@code ALL}, 4 for {@code VIDEO_READY}, 2 for
  * {@code VIDEO_READY} with {@code has_tag sports}, 2 for {@code LIVESTREAM_UPDATED}. Events cycle
@@ -43,12 +43,14 @@ class RouterThroughputBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.events", 20_000);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
     private static final int PARTITIONS = Integer.getInteger("benchmark.partitions", 6);
+    private static final String COMMIT_INTERVAL = System.getProperty("benchmark.commitInterval", "100ms");
 
     @Test
     void routingRate(KafkaTestBroker kafka) {
         RouterItSupport it = new RouterItSupport(kafka, "bench")
                 .with(CommonConfig.TOPIC_PARTITIONS.key(), Integer.toString(PARTITIONS))
-                .with(RouterConfig.THREADS.key(), Integer.toString(THREADS));
+                .with(RouterConfig.THREADS.key(), Integer.toString(THREADS))
+                .with(RouterConfig.COMMIT_INTERVAL.key(), COMMIT_INTERVAL);
         // Production caching, not the tests' "no cache".
         Map<String, String> env = it.env();
         env.remove("MEDIAHOOKS_KAFKA_STATESTORE_CACHE_MAX_BYTES");
@@ -59,7 +61,7 @@ class RouterThroughputBenchmark {
                 it.put(Fixtures.secrets("org_" + org));
                 webhooksOf("org_" + org).forEach(it::put);
             }
-            it.awaitTablesHold(ORGANIZATIONS * 10, ORGANIZATIONS);
+            RouterItSupport.awaitStoresHold(router.streams(), ORGANIZATIONS * 10, ORGANIZATIONS);
 
             long started = System.nanoTime();
             expectedDeliveries = publishBacklog(it);
@@ -119,8 +121,9 @@ class RouterThroughputBenchmark {
     private static void report(double seconds, int deliveries) {
         String line = String.format(Locale.ROOT,
                 "ROUTING RATE: %d events (%d deliveries) with %d webhooks over %d organizations, exactly_once_v2, "
-                        + "%d thread(s), %d partitions: %.1f s, %.0f events/s, %.0f deliveries/s (load average %.1f on %d cores)",
-                EVENTS, deliveries, ORGANIZATIONS * 10, ORGANIZATIONS, THREADS, PARTITIONS, seconds, EVENTS / seconds,
+                        + "commit every %s, %d thread(s), %d partitions: %.1f s, %.0f events/s, %.0f deliveries/s "
+                        + "(load average %.1f on %d cores)",
+                EVENTS, deliveries, ORGANIZATIONS * 10, ORGANIZATIONS, COMMIT_INTERVAL, THREADS, PARTITIONS, seconds, EVENTS / seconds,
                 deliveries / seconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.println(line);

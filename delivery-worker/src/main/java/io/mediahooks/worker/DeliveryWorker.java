@@ -145,7 +145,12 @@ public final class DeliveryWorker implements AutoCloseable {
         if (!loop.isPolling()) {
             return Health.down(closed.get() ? "stopping" : "joining the consumer group");
         }
-        return Health.up("delivering, " + loop.assignedPartitions() + " partitions assigned");
+        return Health.up("delivering, " + assignedPartitions() + " partitions assigned");
+    }
+
+    /** Partitions of the delivery and retry topics this worker owns now. */
+    public int assignedPartitions() {
+        return loop.assignedPartitions();
     }
 
     public Optional<Throwable> failure() {
@@ -170,7 +175,8 @@ public final class DeliveryWorker implements AutoCloseable {
         join(viewThread, CLOSE_GRACE);
         outcomes.shutdown();
         producer.close(CLOSE_GRACE);
-        httpClient.close(CloseMode.GRACEFUL);
+        // Whatever is still in flight was handed back already: nothing left to wait for.
+        httpClient.close(CloseMode.IMMEDIATE);
         deadlines.shutdownNow();
         lookups.shutdownNow();
         for (AutoCloseable binder : meterBinders) {

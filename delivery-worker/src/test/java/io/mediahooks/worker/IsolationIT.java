@@ -34,7 +34,7 @@ class IsolationIT {
                 "MEDIAHOOKS_TOPIC_PARTITIONS", "1",
                 "MEDIAHOOKS_REQUEST_TIMEOUT", "60s",
                 "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "2",
-                "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "3",
+                "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "20",
                 "MEDIAHOOKS_RETRY_SCHEDULE", "2s,2s")));
         // Closed before the worker (last opened, first closed): its held requests end, so shutdown does not wait on them.
         Receiver healthy = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
@@ -44,7 +44,8 @@ class IsolationIT {
         harness.putSubscription(Fixtures.subscription("wh_fine", "org_42", healthy.url("/fine")));
         List<Delivery> deliveries = new ArrayList<>();
         Instant now = Instant.now();
-        for (int i = 0; i < 20; i++) {
+        // More than its two slots and twenty waiting places: the rest is put back on the retry topic.
+        for (int i = 0; i < 30; i++) {
             deliveries.add(Fixtures.delivery("wh_stuck", "org_42", "evt_" + i, hanging.url("/stuck"), now));
         }
         for (int i = 0; i < 20; i++) {

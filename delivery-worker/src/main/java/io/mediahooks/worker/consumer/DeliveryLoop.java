@@ -11,16 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -39,6 +35,7 @@ public final class DeliveryLoop implements Runnable {
     private static final Duration BUSY_POLL = Duration.ofMillis(20);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration HANDBACK_STEP = Duration.ofMillis(100);
+    private static final Duration FINAL_COMMIT_GRACE = Duration.ofSeconds(5);
 
     private final Consumer<byte[], byte[]> consumer;
     private final List<String> topics;
@@ -46,18 +43,18 @@ public final class DeliveryLoop implements Runnable {
     private final Settlements settlements;
     private final WorkerMetrics metrics;
     private final Clock clock;
-    private final Duration commitInterval;
     private final Duration handbackTimeout;
     private final OffsetTracker tracker = new OffsetTracker();
     private final DueGate dueGate = new DueGate();
     private final RecordIntake intake;
     private final PartitionPauser pauser;
+    private final OffsetCommitter committer;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile boolean polling;
     private volatile int assigned;
     private volatile Throwable failure;
-    private Instant lastCommit = Instant.MIN;
+    private boolean drained;
 
     public DeliveryLoop(Consumer<byte[], byte[]> consumer, List<String> topics, DeliveryPipeline pipeline,
                         Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld,
@@ -68,10 +65,10 @@ public final class DeliveryLoop implements Runnable {
         this.settlements = settlements;
         this.metrics = metrics;
         this.clock = clock;
-        this.commitInterval = commitInterval;
         this.handbackTimeout = handbackTimeout;
         this.intake = new RecordIntake(consumer, tracker, dueGate, pipeline, metrics);
         this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld), metrics);
+        this.committer = new OffsetCommitter(consumer, tracker, clock, commitInterval);
     }
 
     /** True while the loop is in its polling phase (it joined the group and takes records). */
@@ -112,8 +109,10 @@ public final class DeliveryLoop implements Runnable {
                 pauser.apply(clock.instant(), tracker.pending());
                 intake.accept(consumer.poll(pollTimeout()), clock.instant());
                 settle(Duration.ZERO);
-                commitIfDue();
+                committer.commitIfDue();
             }
+            polling = false;
+            drain();
         } catch (WakeupException e) {
             LOG.debug("Poll loop woken up to stop");
         } catch (RuntimeException e) {
@@ -121,16 +120,42 @@ public final class DeliveryLoop implements Runnable {
             LOG.error("The poll loop failed; handing back what is not complete", e);
         } finally {
             polling = false;
-            try {
-                handBack(consumer.assignment());
-            } catch (RuntimeException e) {
-                LOG.warn("Handing back partitions at shutdown failed; uncommitted work will be redone: {}", e.toString());
-            } finally {
-                consumer.close();
-                finished.countDown();
-                LOG.info("Poll loop stopped{}", failure == null ? "" : " after a failure: " + failure);
-            }
+            // Leaving the group revokes what is still assigned: the handoff commits its complete prefix.
+            consumer.close();
+            finished.countDown();
+            LOG.info("Poll loop stopped{}", failure == null ? "" : " after a failure: " + failure);
         }
+    }
+
+    /**
+     * Stopping: unsent deliveries are handed back, and the loop keeps polling with every partition
+     * paused (so membership, rebalances and commits go on) while those in flight finish, up to the
+     * handback timeout; then the complete prefix is committed.
+     */
+    private void drain() {
+        pipeline.disown(consumer.assignment());
+        long deadline = System.nanoTime() + handbackTimeout.toNanos();
+        while (tracker.pending() > 0 && failure == null && System.nanoTime() < deadline) {
+            pollPaused();
+        }
+        if (tracker.pending() > 0) {
+            LOG.warn("Stopping with {} deliveries still in flight after {}; the next owner may send them again",
+                    tracker.pending(), handbackTimeout);
+        }
+        long commitDeadline = Math.max(deadline, System.nanoTime()) + FINAL_COMMIT_GRACE.toNanos();
+        while (!committer.commitNow(consumer.assignment()) && System.nanoTime() < commitDeadline) {
+            // A rebalance is under way: let it finish, then commit.
+            pollPaused();
+        }
+        // What is left in flight stays uncommitted; leaving the group must not wait for it a second time.
+        drained = true;
+    }
+
+    /** One poll that takes no records (those of newly assigned partitions are left for their next owner). */
+    private void pollPaused() {
+        consumer.pause(consumer.assignment());
+        consumer.poll(BUSY_POLL);
+        settle(Duration.ZERO);
     }
 
     private Duration pollTimeout() {
@@ -168,25 +193,6 @@ public final class DeliveryLoop implements Runnable {
         metrics.held(tracker.pending());
     }
 
-    private void commitIfDue() {
-        Instant now = clock.instant();
-        if (Duration.between(lastCommit, now).compareTo(commitInterval) < 0) {
-            return;
-        }
-        lastCommit = now;
-        Map<TopicPartition, Long> points = tracker.uncommitted();
-        if (points.isEmpty()) {
-            return;
-        }
-        consumer.commitAsync(offsets(points), (offsets, error) -> {
-            if (error != null) {
-                // A later commit carries later offsets; the final one is synchronous.
-                LOG.warn("Committing offsets failed: {}", error.toString());
-            }
-        });
-        tracker.markCommitted(points);
-    }
-
     /**
      * Gives partitions back: their unstarted deliveries are handed back, those in flight get up to
      * the handback timeout to finish, then the complete prefix is committed and their state dropped.
@@ -196,35 +202,26 @@ public final class DeliveryLoop implements Runnable {
             return;
         }
         pipeline.disown(partitions);
-        long deadline = System.nanoTime() + handbackTimeout.toNanos();
+        long deadline = System.nanoTime() + (drained ? 0 : handbackTimeout.toNanos());
         settle(Duration.ZERO);
         while (tracker.pending(partitions) > 0 && failure == null && !Thread.currentThread().isInterrupted()) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                LOG.warn("Handing back {} deliveries still in flight after {}; they may be sent again by the next owner",
-                        tracker.pending(partitions), handbackTimeout);
+                if (!drained) {
+                    LOG.warn("Handing back {} deliveries still in flight after {}; the next owner may send them again",
+                            tracker.pending(partitions), handbackTimeout);
+                }
                 break;
             }
             settle(Duration.ofNanos(Math.min(remaining, HANDBACK_STEP.toNanos())));
         }
-        Map<TopicPartition, Long> points = tracker.commitPoints(partitions);
-        if (!points.isEmpty()) {
-            try {
-                consumer.commitSync(offsets(points));
-            } catch (KafkaException e) {
-                LOG.warn("Final commit of {} failed; their uncommitted deliveries will be sent again: {}", points.keySet(),
-                        e.toString());
-            }
+        if (!committer.commitNow(partitions)) {
+            LOG.warn("Could not commit {} as they were handed back (a rebalance is in progress); their uncommitted "
+                    + "deliveries will be sent again", partitions);
         }
         tracker.forget(partitions);
         dueGate.forget(partitions);
         metrics.held(tracker.pending());
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> offsets(Map<TopicPartition, Long> points) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        points.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-        return offsets;
     }
 
     /** Rebalance callbacks; they run on the poll thread, inside {@code poll}. */

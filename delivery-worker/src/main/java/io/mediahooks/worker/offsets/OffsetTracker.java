@@ -99,6 +99,16 @@ public final class OffsetTracker {
         });
     }
 
+    /** Notes that committing these points failed, so {@link #uncommitted} offers them again (unless a later one was sent). */
+    public void markUncommitted(Map<TopicPartition, Long> points) {
+        points.forEach((partition, point) -> {
+            Ledger ledger = ledgers.get(partition);
+            if (ledger != null && ledger.committed == point) {
+                ledger.committed = -1;
+            }
+        });
+    }
+
     /** Drops all state of partitions this worker no longer owns. */
     public void forget(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {

@@ -83,6 +83,24 @@ class OffsetTrackerTest {
     }
 
     @Test
+    void aFailedCommitIsOfferedAgainUnlessALaterOneWasSent() {
+        tracker.dispatched(P0, 1);
+        tracker.completed(P0, 1);
+        Map<TopicPartition, Long> first = tracker.uncommitted();
+        tracker.markCommitted(first);
+        tracker.markUncommitted(first);
+        assertThat(tracker.uncommitted()).containsExactly(Map.entry(P0, 2L));
+
+        tracker.markCommitted(first);
+        tracker.dispatched(P0, 2);
+        tracker.completed(P0, 2);
+        Map<TopicPartition, Long> second = tracker.uncommitted();
+        tracker.markCommitted(second);
+        tracker.markUncommitted(first);
+        assertThat(tracker.uncommitted()).as("the later commit already covers the failed one").isEmpty();
+    }
+
+    @Test
     void forgetsRevokedPartitionsAndIgnoresTheirLateCompletions() {
         tracker.dispatched(P0, 1);
         tracker.dispatched(P0, 2);

@@ -36,7 +36,8 @@ public final class InvalidInputHandler implements DeserializationExceptionHandle
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String reason = InvalidRecords.reason(exception);
-        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
+                + InvalidRecords.keyText(record.key()) + ")";
         InputKind kind = kindOf(record.topic());
         metrics.invalid(kind);
         switch (kind) {

@@ -29,6 +29,15 @@ final class InvalidRecords {
         return new ProducerRecord<>(topic, null, timestamp < 0 ? null : timestamp, key, value, headers);
     }
 
+    /** A record key for a log line: its UTF-8 text, one line and bounded. */
+    static String keyText(byte[] key) {
+        if (key == null) {
+            return "none";
+        }
+        String text = new String(key, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
+    }
+
     /** One line, bounded: fit for a header and a log line. */
     static String reason(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();

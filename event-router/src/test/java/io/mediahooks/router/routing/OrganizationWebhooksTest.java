@@ -41,4 +41,14 @@ class OrganizationWebhooksTest {
         assertThat(RouterStages.WEBHOOKS.deserializer().deserialize("", RouterStages.WEBHOOKS.serializer()
                 .serialize("", OrganizationWebhooks.empty()))).isEqualTo(OrganizationWebhooks.empty());
     }
+
+    @Test
+    void sameBytesDecodeOnceEachThread() {
+        byte[] bytes = RouterStages.WEBHOOKS.serializer().serialize("", OrganizationWebhooks.of(List.of(
+                webhook("wh_1", "org_42", EventType.VIDEO_READY))));
+
+        OrganizationWebhooks first = RouterStages.WEBHOOKS.deserializer().deserialize("", bytes);
+
+        assertThat(RouterStages.WEBHOOKS.deserializer().deserialize("", bytes.clone())).isSameAs(first);
+    }
 }

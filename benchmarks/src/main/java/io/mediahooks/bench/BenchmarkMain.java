@@ -87,7 +87,7 @@ public final class BenchmarkMain {
             if (harnessRecording != null) {
                 harnessRecording.dump(bench.jfrFile("harness"));
                 harnessRecording.close();
-                results.profiles.addAll(profiles(bench));
+                results.profiles.addAll(profiles(bench, results));
             }
             Machine after = Machine.describe();
             List<String> header = header(options, machine, after, Duration.between(started, Instant.now()), failures);
@@ -138,14 +138,16 @@ public final class BenchmarkMain {
         return recording;
     }
 
-    private static List<String> profiles(Bench bench) {
+    private static List<String> profiles(Bench bench, Results results) {
         List<String> lines = new ArrayList<>();
         for (Bench.Profiled window : bench.profiledWindows()) {
             lines.add("== " + window.window() + " (" + Duration.between(window.from(), window.to()).toSeconds() + " s)");
             for (String process : window.processes()) {
                 Path file = bench.jfrFile(process);
                 if (Files.exists(file)) {
-                    lines.addAll(JfrSummary.of(process, file, window.from(), window.to()).lines());
+                    JfrSummary summary = JfrSummary.of(process, file, window.from(), window.to());
+                    results.recordings.computeIfAbsent(window.window(), any -> new java.util.LinkedHashMap<>()).put(process, summary);
+                    lines.addAll(summary.lines());
                 } else {
                     lines.add(process + ": no recording at " + file);
                 }

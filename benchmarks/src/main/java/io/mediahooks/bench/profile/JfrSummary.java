@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -36,9 +37,21 @@ public final class JfrSummary {
     private final double machineCpuShare;
     private final Duration gcPauses;
     private final Duration window;
+    private final Heap heap;
+
+    /**
+     * The heap as the JVM saw it at each GC of the window (jdk.GCHeapSummary).
+     *
+     * @param peakUsed      the most heap in use seen (just before a GC)
+     * @param maxLive       the most heap still in use just after a GC: what the process really keeps
+     * @param maxCommitted  the most heap committed
+     */
+    public record Heap(long peakUsed, long maxLive, long maxCommitted, long reserved, int collections) {
+    }
 
     private JfrSummary(String process, long samples, Map<String, Long> byThread, Map<String, Long> bySelfMethod,
-                       Map<String, Long> byArea, double jvmCpuShare, double machineCpuShare, Duration gcPauses, Duration window) {
+                       Map<String, Long> byArea, double jvmCpuShare, double machineCpuShare, Duration gcPauses, Duration window,
+                       Heap heap) {
         this.process = process;
         this.samples = samples;
         this.byThread = byThread;
@@ -48,6 +61,19 @@ public final class JfrSummary {
         this.machineCpuShare = machineCpuShare;
         this.gcPauses = gcPauses;
         this.window = window;
+        this.heap = heap;
+    }
+
+    public Heap heap() {
+        return heap;
+    }
+
+    public Duration gcPauses() {
+        return gcPauses;
+    }
+
+    public Duration window() {
+        return window;
     }
 
     /** Summarizes the events of {@code file} that fall between {@code from} and {@code to}. */
@@ -63,6 +89,11 @@ public final class JfrSummary {
         double machineCpu = 0;
         int cpuReadings = 0;
         Duration gc = Duration.ZERO;
+        long peakUsed = 0;
+        long maxLive = 0;
+        long maxCommitted = 0;
+        long reserved = 0;
+        int collections = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
@@ -86,7 +117,20 @@ public final class JfrSummary {
                         machineCpu += event.getFloat("machineTotal");
                         cpuReadings++;
                     }
-                    case "jdk.GarbageCollection" -> gc = gc.plus(event.getDuration("sumOfPauses"));
+                    case "jdk.GarbageCollection" -> {
+                        gc = gc.plus(event.getDuration("sumOfPauses"));
+                        collections++;
+                    }
+                    case "jdk.GCHeapSummary" -> {
+                        long used = event.getLong("heapUsed");
+                        peakUsed = Math.max(peakUsed, used);
+                        if ("After GC".equals(event.getString("when"))) {
+                            maxLive = Math.max(maxLive, used);
+                        }
+                        RecordedObject space = event.getValue("heapSpace");
+                        maxCommitted = Math.max(maxCommitted, space.getLong("committedSize"));
+                        reserved = Math.max(reserved, space.getLong("reservedSize"));
+                    }
                     default -> {
                         // Other events are not summarized.
                     }
@@ -97,7 +141,7 @@ public final class JfrSummary {
         }
         return new JfrSummary(process, samples, byThread, bySelf, byArea,
                 cpuReadings == 0 ? 0 : jvmCpu / cpuReadings, cpuReadings == 0 ? 0 : machineCpu / cpuReadings, gc,
-                Duration.between(from, to));
+                Duration.between(from, to), new Heap(peakUsed, maxLive, maxCommitted, reserved, collections));
     }
 
     /** Pools of threads are counted together: "mediahooks-http-1" and "-2" are one line. */
@@ -175,8 +219,10 @@ public final class JfrSummary {
     /** A few lines for the console and BENCHMARKS.md. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%s: JVM CPU %.0f%% of the machine (machine total %.0f%%), GC pauses %d ms in %d s, %d samples",
-                process, jvmCpuShare * 100, machineCpuShare * 100, gcPauses.toMillis(), window.toSeconds(), samples));
+        lines.add(String.format("%s: JVM CPU %.0f%% of the machine (machine total %.0f%%), %d GCs pausing %d ms in %d s, "
+                        + "heap peak %d MiB / live after GC %d MiB / committed %d MiB, %d samples",
+                process, jvmCpuShare * 100, machineCpuShare * 100, heap.collections(), gcPauses.toMillis(), window.toSeconds(),
+                heap.peakUsed() >> 20, heap.maxLive() >> 20, heap.maxCommitted() >> 20, samples));
         lines.add("  threads: " + top(byThread));
         lines.add("  areas:   " + top(byArea));
         lines.add("  methods: " + top(bySelfMethod));

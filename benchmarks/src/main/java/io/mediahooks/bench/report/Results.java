@@ -6,9 +6,12 @@ import io.mediahooks.bench.scenario.EndToEnd;
 import io.mediahooks.bench.scenario.NaiveBaseline;
 import io.mediahooks.bench.scenario.RouterAlone;
 import io.mediahooks.bench.scenario.WorkerAlone;
+import io.mediahooks.bench.profile.JfrSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything one run measured; a scenario left out with {@code --only} stays empty. */
@@ -22,6 +25,13 @@ public final class Results {
     public EndToEnd.Result endToEnd;
     public EndToEnd.Result isolation;
     public final List<String> profiles = new ArrayList<>();
+    /** The flight recorder's view of each measured window, by window name, then process name. */
+    public final Map<String, Map<String, JfrSummary>> recordings = new LinkedHashMap<>();
+
+    /** The recording of {@code process} in {@code window}, when there is one. */
+    public Optional<JfrSummary> recording(String window, String process) {
+        return Optional.ofNullable(recordings.getOrDefault(window, Map.of()).get(process));
+    }
 
     public Optional<Ceiling.Run> bestCeiling() {
         return ceiling.stream().max(Comparator.comparingDouble(Ceiling.Run::perSecond));

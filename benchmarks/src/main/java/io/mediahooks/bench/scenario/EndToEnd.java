@@ -31,7 +31,7 @@ import java.util.stream.LongStream;
 public final class EndToEnd {
 
     public static final int PACED_EVENTS_PER_SECOND = 1_000;
-    private static final int HISTOGRAM_LINES = 12;
+    private static final int HISTOGRAM_LINES = 20;
 
     /**
      * @param allPerSecond     distinct deliveries a second at every answering endpoint
@@ -81,7 +81,7 @@ public final class EndToEnd {
             List<ServiceProcess> workers = new ArrayList<>();
             try {
                 workers.addAll(bench.startWorkers(bench.workerEnvironment(kafka, name), name, bench.options().workers()));
-                warmUp(bench, name, tenthHangs, publisher, warmUp);
+                warmUp(bench, name, tenthHangs, publisher, warmUp, router);
                 Recording fullRecording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
                 publisher.publish(batch);
                 Progress.say("%s: %,d events published at full speed (%,d deliveries)%s", name, events,
@@ -98,12 +98,14 @@ public final class EndToEnd {
     }
 
     /** Sends a first batch through the whole pipeline, so the measured one finds every JVM warm and every view loaded. */
-    private static void warmUp(Bench bench, String name, boolean tenthHangs, EventPublisher publisher, EventPublisher.Batch warmUp) {
+    private static void warmUp(Bench bench, String name, boolean tenthHangs, EventPublisher publisher, EventPublisher.Batch warmUp,
+                               ServiceProcess router) {
         Recording recording = bench.receiver().record(Recording.unsigned());
         publisher.publish(warmUp);
         long target = tenthHangs ? warmUp.expectedFor(0, Endpoints.FIRST_OF_TENTH) : warmUp.expectedDeliveries();
         LongSupplier received = tenthHangs ? () -> recording.distinct(Endpoints.HEALTHY) : recording::distinct;
-        Waiting.untilCount(name + " warm-up", received, target, Duration.ofSeconds(180), Duration.ofSeconds(30));
+        Waiting.untilCount(name + " warm-up", received, target, Duration.ofSeconds(180), RouterAlone.WARM_UP_STALL);
+        RouterSkips.report(name + " warm-up", router, target, received.getAsLong());
     }
 
     private static FullRate fullRate(Bench bench, String name, boolean tenthHangs, EventPublisher.Batch batch,

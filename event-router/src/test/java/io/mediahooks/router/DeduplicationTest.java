@@ -6,8 +6,10 @@ import static io.mediahooks.router.Fixtures.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahooks.model.EventType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,8 +87,8 @@ class DeduplicationTest {
 
     @Test
     void invalidCopyDoesNotCountAsASighting() {
-        router.publishRaw(null, "{\"event_id\":\"evt_1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new org.apache.kafka.common.header.internals.RecordHeaders());
+        router.publishRaw(null, "{\"event_id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders());
         router.publish(event("org_42", "evt_1", EventType.VIDEO_READY));
 
         assertThat(router.deliveries()).hasSize(2);

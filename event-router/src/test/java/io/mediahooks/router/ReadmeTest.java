@@ -6,6 +6,7 @@ import io.mediahooks.runtime.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ class ReadmeTest {
     @Test
     void readmeDocumentsEverySettingWithItsDefault() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        Map<String, String> documented = new java.util.LinkedHashMap<>();
+        Map<String, String> documented = new LinkedHashMap<>();
         Matcher row = ROW.matcher(readme);
         while (row.find()) {
             documented.put(row.group(1), row.group(2).trim());
@@ -28,7 +29,7 @@ class ReadmeTest {
 
         Map<String, String> expected = RouterConfig.SETTINGS.stream().collect(Collectors.toMap(Setting::key,
                 setting -> setting.defaultValue().map(value -> value.isEmpty() ? "(empty)" : "`" + value + "`").orElse("(required)"),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
         assertThat(documented).containsExactlyEntriesOf(expected);
     }
 }

@@ -9,6 +9,7 @@ import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
+import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.router.routing.OrganizationWebhooks;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -93,7 +95,7 @@ final class RouterItSupport {
         send(topics.secrets().name(), secrets.organizationId().value(), Topics.SECRETS.serializer().serialize("", secrets));
     }
 
-    void delete(io.mediahooks.model.SubscriptionId id) {
+    void delete(SubscriptionId id) {
         send(topics.subscriptions().name(), id.value(), null);
     }
 
@@ -164,7 +166,7 @@ final class RouterItSupport {
     /** Waits until the first delivery is committed: the router is in the middle of the stream. */
     void awaitFirstDelivery() {
         // Metadata lookups can time out on a busy machine: that is "not yet", not a failure.
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(TimeoutException.class)
                 .until(() -> !deliveries(1, Duration.ofSeconds(2)).isEmpty());
     }
 

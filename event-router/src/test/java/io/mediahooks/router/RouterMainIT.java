@@ -10,6 +10,7 @@ import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.DeliveryId;
+import io.mediahooks.model.EventSelection;
 import io.mediahooks.model.EventType;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.json.MediaEventCodec;
@@ -43,7 +44,7 @@ class RouterMainIT {
 
             it.put(secrets("org_42"));
             it.put(webhook("wh_1", "org_42", EventType.VIDEO_READY));
-            it.put(webhook("wh_2", "org_42", "https://hooks.example.com/all", io.mediahooks.model.EventSelection.allTypes()));
+            it.put(webhook("wh_2", "org_42", "https://hooks.example.com/all", EventSelection.allTypes()));
             it.awaitTablesHold(2, 1);
 
             MediaEvent ready = event("org_42", "evt_1", EventType.VIDEO_READY, "sports");

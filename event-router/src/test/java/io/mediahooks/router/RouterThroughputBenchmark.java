@@ -13,6 +13,7 @@ import io.mediahooks.model.Subscription;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.micrometer.core.instrument.Counter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +129,7 @@ class RouterThroughputBenchmark {
                         + "commit every %s, %d thread(s), %d partitions: %.1f s, %.0f events/s, %.0f deliveries/s "
                         + "(load average %.1f on %d cores)",
                 EVENTS, deliveries, ORGANIZATIONS * 10, ORGANIZATIONS, COMMIT_INTERVAL, THREADS, PARTITIONS, seconds, EVENTS / seconds,
-                deliveries / seconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                deliveries / seconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.println(line);
     }

@@ -13,6 +13,7 @@ import io.mediahooks.model.EventType;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.MediaEventCodec;
+import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -172,7 +173,7 @@ class RoutingRulesTest {
                 event("org_9", "evt_3", EventType.VIDEO_READY)).forEach(router::publish);
 
         double skipped = router.registry.find("mediahooks.router.events.skipped").counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(Counter::count).sum();
         assertThat(router.count("mediahooks.router.events.routed") + skipped).isEqualTo(3);
     }
 }

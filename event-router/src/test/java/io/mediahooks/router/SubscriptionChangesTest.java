@@ -12,6 +12,7 @@ import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.test.TestRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class SubscriptionChangesTest {
         router.publish(event("org_42", "evt_2", EventType.VIDEO_DELETED));
 
         assertThat(router.deliveryValues()).extracting(Delivery::url, delivery -> delivery.eventId().value())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("https://hooks.example.com/wh_1", "evt_1"));
+                .containsExactly(Tuple.tuple("https://hooks.example.com/wh_1", "evt_1"));
         assertThat(router.count("mediahooks.router.invalid.records", "kind", "subscription")).isEqualTo(3);
     }
 

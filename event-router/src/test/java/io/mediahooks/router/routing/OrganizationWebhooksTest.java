@@ -9,6 +9,7 @@ import io.mediahooks.model.EventType;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.router.Fixtures;
 import io.mediahooks.router.stream.RouterStages;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class OrganizationWebhooksTest {
         byte[] bytes = RouterStages.WEBHOOKS.serializer().serialize("", webhooks);
 
         assertThat(RouterStages.WEBHOOKS.deserializer().deserialize("", bytes)).isEqualTo(webhooks);
-        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(2)
+        assertThat(new String(bytes, StandardCharsets.UTF_8).lines()).hasSize(2)
                 .allSatisfy(line -> assertThat(line).startsWith("{\"id\":\"wh_"));
         assertThat(RouterStages.WEBHOOKS.deserializer().deserialize("", RouterStages.WEBHOOKS.serializer()
                 .serialize("", OrganizationWebhooks.empty()))).isEqualTo(OrganizationWebhooks.empty());

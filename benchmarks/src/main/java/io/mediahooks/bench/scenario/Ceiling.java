@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -96,8 +97,9 @@ public final class Ceiling {
             loop.stop();
             Run run = new Run(perEndpoint, inFlight, received / seconds, loop.failures.get() - failuresBefore, started, ended,
                     cores);
-            Progress.say("ceiling: %,.0f POST/s at %d in flight (client and receiver used %.2f cores; %d failed; %d connections so far)",
-                    run.perSecond(), inFlight, cores, run.failures(), receiver.connectionsAccepted());
+            Progress.say("ceiling: %,.0f POST/s at %d in flight (client and receiver used %.2f cores; %d failed%s; %d connections so far)",
+                    run.perSecond(), inFlight, cores, run.failures(), run.failures() == 0 ? "" : ": " + loop.reasons(),
+                    receiver.connectionsAccepted());
             loop.awaitQuiet();
             return run;
         } finally {
@@ -128,6 +130,7 @@ public final class Ceiling {
         private final AtomicLong failures = new AtomicLong();
         private final AtomicLong outstanding = new AtomicLong();
         private final AtomicBoolean stopped = new AtomicBoolean();
+        private final Map<String, AtomicLong> reasons = new ConcurrentHashMap<>();
 
         Loop(WebhookSender sender, byte[] body) {
             this.sender = sender;
@@ -155,6 +158,7 @@ public final class Ceiling {
                 outstanding.decrementAndGet();
                 if (!(result instanceof SendResult.Answered answered) || answered.status() != 200) {
                     failures.incrementAndGet();
+                    reasons.computeIfAbsent(describe(result), any -> new AtomicLong()).incrementAndGet();
                 }
                 next(url);
             });
@@ -162,6 +166,21 @@ public final class Ceiling {
 
         void stop() {
             stopped.set(true);
+        }
+
+        private static String describe(SendResult result) {
+            if (result instanceof SendResult.Answered answered) {
+                return "HTTP " + answered.status();
+            }
+            if (result instanceof SendResult.Failed failed) {
+                return failed.error().length() > 80 ? failed.error().substring(0, 80) : failed.error();
+            }
+            return result.getClass().getSimpleName();
+        }
+
+        String reasons() {
+            return reasons.entrySet().stream().map(entry -> entry.getKey() + " x" + entry.getValue().get())
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
 
         void awaitQuiet() {

@@ -3,6 +3,7 @@ package io.mediahooks.cli;
 import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,14 +41,7 @@ public final class CliHarness {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put("MEDIAHOOKS_TOPIC_PARTITIONS", "2");
         environment.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
-        environment.put("MEDIAHOOKS_TOPIC_MEDIA_EVENTS", names.mediaEvents());
-        environment.put("MEDIAHOOKS_TOPIC_MEDIA_EVENTS_INVALID", names.mediaEventsInvalid());
-        environment.put("MEDIAHOOKS_TOPIC_SUBSCRIPTIONS", names.subscriptions());
-        environment.put("MEDIAHOOKS_TOPIC_SECRETS", names.secrets());
-        environment.put("MEDIAHOOKS_TOPIC_DELIVERIES", names.deliveries());
-        environment.put("MEDIAHOOKS_TOPIC_RETRY_PREFIX", names.retryPrefix());
-        environment.put("MEDIAHOOKS_TOPIC_DEAD_LETTERS", names.deadLetters());
-        environment.put("MEDIAHOOKS_TOPIC_ATTEMPTS", names.attempts());
+        environment.putAll(CommonConfig.topicVariables(names));
         CliHarness harness = new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), names);
         Result created = harness.run("topics", "create");
         if (created.exitCode() != 0) {

@@ -57,14 +57,7 @@ final class RouterItSupport {
         env.put(CommonConfig.MANAGEMENT_PORT.key(), "0");
         env.put(CommonConfig.TOPIC_PARTITIONS.key(), "2");
         env.put(CommonConfig.RETRY_SCHEDULE.key(), "5s,1m");
-        env.put(CommonConfig.TOPIC_MEDIA_EVENTS.key(), names.mediaEvents());
-        env.put(CommonConfig.TOPIC_MEDIA_EVENTS_INVALID.key(), names.mediaEventsInvalid());
-        env.put(CommonConfig.TOPIC_SUBSCRIPTIONS.key(), names.subscriptions());
-        env.put(CommonConfig.TOPIC_SECRETS.key(), names.secrets());
-        env.put(CommonConfig.TOPIC_DELIVERIES.key(), names.deliveries());
-        env.put(CommonConfig.TOPIC_RETRY_PREFIX.key(), names.retryPrefix());
-        env.put(CommonConfig.TOPIC_DEAD_LETTERS.key(), names.deadLetters());
-        env.put(CommonConfig.TOPIC_ATTEMPTS.key(), names.attempts());
+        env.putAll(CommonConfig.topicVariables(names));
         env.put(RouterConfig.APPLICATION_ID.key(), applicationId);
         env.put(RouterConfig.STATE_DIR.key(), newStateDir().toString());
         env.put(RouterConfig.STARTUP_TIMEOUT.key(), "30s");

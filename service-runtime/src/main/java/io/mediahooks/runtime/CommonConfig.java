@@ -70,6 +70,19 @@ public record CommonConfig(
                 env.get(TOPIC_REPLICATION_FACTOR), env.get(RETRY_SCHEDULE), env.kafkaOverrides());
     }
 
+    /** The variables that name {@code names}' topics: how tests and launchers point a service at other topics. */
+    public static Map<String, String> topicVariables(TopicNames names) {
+        return Map.of(
+                TOPIC_MEDIA_EVENTS.key(), names.mediaEvents(),
+                TOPIC_MEDIA_EVENTS_INVALID.key(), names.mediaEventsInvalid(),
+                TOPIC_SUBSCRIPTIONS.key(), names.subscriptions(),
+                TOPIC_SECRETS.key(), names.secrets(),
+                TOPIC_DELIVERIES.key(), names.deliveries(),
+                TOPIC_RETRY_PREFIX.key(), names.retryPrefix(),
+                TOPIC_DEAD_LETTERS.key(), names.deadLetters(),
+                TOPIC_ATTEMPTS.key(), names.attempts());
+    }
+
     public Topics topics() {
         return new Topics(topicNames);
     }

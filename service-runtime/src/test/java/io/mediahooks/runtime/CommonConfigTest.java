@@ -40,6 +40,12 @@ class CommonConfigTest {
     }
 
     @Test
+    void topicVariablesReadBackToTheSameNames() {
+        TopicNames names = TopicNames.defaults().prefixed("test-");
+        assertThat(CommonConfig.from(new Environment(CommonConfig.topicVariables(names))).topicNames()).isEqualTo(names);
+    }
+
+    @Test
     void badValueFailsNamingTheKey() {
         assertThatThrownBy(() -> CommonConfig.from(new Environment(Map.of("MEDIAHOOKS_RETRY_SCHEDULE", "5s,soon"))))
                 .isInstanceOf(ConfigException.class)

@@ -44,6 +44,10 @@ final class KafkaClients {
     static Map<String, Object> producer(WorkerConfig config) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // One request in flight per broker: with more, a partition's first requests can overtake each
+        // other while the broker is still opening a new partition, and the overtaken batch is then
+        // rejected until it expires (KAFKA-15591) - a stalled worker after topics or partitions are added.
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         settings.putAll(overrides(config, ProducerConfig.configNames()));
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

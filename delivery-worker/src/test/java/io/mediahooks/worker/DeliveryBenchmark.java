@@ -14,11 +14,15 @@ import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,10 +62,18 @@ public final class DeliveryBenchmark {
             }
             preload(broker.bootstrapServers(), topics, receiver, count);
 
+            Map<String, Long> cpuBefore = cpuByRole();
             long started = System.nanoTime();
-            try (DeliveryWorker worker = DeliveryWorker.start(config, new SimpleMeterRegistry(), Clock.systemUTC())) {
-                await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> receiver.requests().size() >= count);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (DeliveryWorker worker = DeliveryWorker.start(config, registry, Clock.systemUTC())) {
+                long[] lastReport = {System.nanoTime()};
+                await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (System.nanoTime() - lastReport[0] > 5_000_000_000L) {
+                        lastReport[0] = System.nanoTime();
+                        System.out.printf("  ... %d received; %s%n", receiver.requests().size(), progress(registry));
+                    }
+                    return receiver.requests().size() >= count;
+                });
                 double total = (System.nanoTime() - started) / 1e9;
                 var requests = receiver.requests();
                 Instant first = requests.get(0).at();
@@ -72,8 +84,44 @@ public final class DeliveryBenchmark {
                         requests.size(), distinct, concurrency, Runtime.getRuntime().availableProcessors());
                 System.out.printf("  from worker start: %.1f s, %.0f deliveries/s%n", total, count / total);
                 System.out.printf("  first to last request: %.1f s, %.0f deliveries/s%n", sending, count / sending);
+                Map<String, Long> cpuAfter = cpuByRole();
+                cpuAfter.forEach((role, nanos) -> {
+                    double seconds = (nanos - cpuBefore.getOrDefault(role, 0L)) / 1e9;
+                    System.out.printf("  CPU of the %s: %.1f s, %.0f deliveries per CPU-second%n", role, seconds, count / seconds);
+                });
             }
         }
+    }
+
+    private static String progress(SimpleMeterRegistry registry) {
+        return registry.getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("mediahooks.worker"))
+                .filter(meter -> !meter.getId().getName().contains("duration"))
+                .map(meter -> meter.getId().getName().substring("mediahooks.worker.".length())
+                        + meter.getId().getTags().stream().map(tag -> tag.getValue()).collect(Collectors.joining(",", "{", "}"))
+                        + "=" + (long) meter.measure().iterator().next().getValue())
+                .sorted()
+                .collect(Collectors.joining(" "));
+    }
+
+    /** CPU time of live threads by what they do here: the worker (its threads and Kafka clients), the receiver, the broker. */
+    private static Map<String, Long> cpuByRole() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byRole = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String role = name.startsWith("mediahooks-") || name.startsWith("kafka-producer-network-thread")
+                    || name.startsWith("kafka-coordinator-heartbeat-thread") ? "worker"
+                    : name.startsWith("receiver") ? "receiver" : "broker and rest";
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                byRole.merge(role, cpu, Long::sum);
+            }
+        }
+        return byRole;
     }
 
     private static void preload(String bootstrapServers, Topics topics, Receiver receiver, int count) {
@@ -82,6 +130,8 @@ public final class DeliveryBenchmark {
         settings.put("key.serializer", ByteArraySerializer.class);
         settings.put("value.serializer", ByteArraySerializer.class);
         settings.put("linger.ms", 20);
+        // Fresh topics: with more in flight, an overtaken first batch can be lost (KAFKA-15591).
+        settings.put("max.in.flight.requests.per.connection", 1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings)) {
             OrganizationSecrets secrets = Fixtures.secrets("org_42", Fixtures.newSecretValue());
             send(producer, topics.secrets(), secrets.organizationId(), secrets);

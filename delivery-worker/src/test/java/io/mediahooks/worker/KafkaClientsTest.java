@@ -32,7 +32,8 @@ class KafkaClientsTest {
         assertThat(producer)
                 .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
-                .containsEntry("linger.ms", "20");
+                .containsEntry("linger.ms", "20")
+                .containsEntry("max.in.flight.requests.per.connection", 1);
     }
 
     @Test

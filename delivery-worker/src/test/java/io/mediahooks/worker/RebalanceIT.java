@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @WithKafka
 class RebalanceIT {
 
-    private static final int DELIVERIES = 1000;
+    private static final int DELIVERIES = 600;
 
     @RegisterExtension
     final Closer closer = new Closer();

@@ -25,7 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * One worker under test with topics of its own on the shared broker: publishes webhooks, secrets
@@ -44,6 +51,7 @@ public final class WorkerHarness implements AutoCloseable {
     private final Topics topics;
     private final List<DeliveryWorker> workers = new ArrayList<>();
     private final List<AutoCloseable> readers = new ArrayList<>();
+    private final KafkaProducer<byte[], byte[]> producer;
     private TopicReader<Attempt> attempts;
     private TopicReader<Delivery> deadLetters;
 
@@ -78,6 +86,11 @@ public final class WorkerHarness implements AutoCloseable {
         this.topics = config.common().topics();
         TopicProvisioner.from(broker.admin(), config.common())
                 .ensure(topics.all(config.common().retrySchedule()), Duration.ofSeconds(30));
+        Map<String, Object> producerConfig = broker.producerConfig();
+        // Fresh topics: with more in flight, an overtaken first batch can be lost (KAFKA-15591).
+        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        this.producer = new KafkaProducer<>(producerConfig);
     }
 
     /** A harness with the test defaults and {@code overrides} on top. */
@@ -119,12 +132,15 @@ public final class WorkerHarness implements AutoCloseable {
     /** Publishes without waiting for each acknowledgement; for loading many deliveries. */
     public void routeAll(List<Delivery> deliveries) {
         Topic<SubscriptionId, Delivery> topic = topics.deliveries();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            broker.producer().send(new ProducerRecord<>(topic.name(),
+            sent.add(producer.send(new ProducerRecord<>(topic.name(),
                     topic.keySerde().serializer().serialize(topic.name(), delivery.subscriptionId()),
-                    topic.valueSerde().serializer().serialize(topic.name(), delivery)));
+                    topic.valueSerde().serializer().serialize(topic.name(), delivery))));
         }
-        broker.producer().flush();
+        for (Future<RecordMetadata> future : sent) {
+            acknowledged(future);
+        }
     }
 
     /** Starts a worker and waits until it is ready. */
@@ -158,8 +174,19 @@ public final class WorkerHarness implements AutoCloseable {
     }
 
     private <K, V> void send(Topic<K, V> topic, K key, V value) {
-        broker.send(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
+        acknowledged(producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value))));
+    }
+
+    private static void acknowledged(Future<RecordMetadata> future) {
+        try {
+            future.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publishing failed", e);
+        }
     }
 
     @Override
@@ -170,5 +197,6 @@ public final class WorkerHarness implements AutoCloseable {
         for (AutoCloseable reader : readers) {
             reader.close();
         }
+        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -106,6 +106,23 @@ class ViewIT {
     }
 
     @Test
+    void invalidRecordsAreSkippedAndThePreviousVersionStays(KafkaTestBroker broker) {
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
+        harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
+        harness.putSubscription(Fixtures.subscription("wh_kept", "org_42", receiver.url("/kept")));
+        harness.putRawSubscription("wh_kept", "{\"id\":\"wh_kept\",\"organization_id\":\"org_42\",\"url\":\"ftp://x\","
+                + "\"events\":[\"ALL\"]}");
+        harness.putRawSubscription("wh_kept", "not json at all");
+        harness.routeRaw("wh_kept", "{\"delivery_id\": 42}");
+        harness.route(Fixtures.delivery("wh_kept", "org_42", "evt_1", receiver.url("/kept"), Instant.now()));
+        harness.start();
+
+        await().atMost(PATIENCE).until(() -> outcomes(harness.attempts()).equals(List.of(AttemptOutcome.DELIVERED)));
+        assertThat(receiver.requests()).extracting(Receiver.Received::path).containsExactly("/kept");
+    }
+
+    @Test
     void aWebhookCreatedJustBeforeItsFirstDeliveryIsNotDropped(KafkaTestBroker broker) {
         receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
         harness = closer.add(WorkerHarness.create(broker, Map.of()));

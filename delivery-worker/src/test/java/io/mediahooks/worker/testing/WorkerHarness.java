@@ -17,6 +17,7 @@ import io.mediahooks.runtime.TopicProvisioner;
 import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,6 +115,18 @@ public final class WorkerHarness implements AutoCloseable {
 
     public void putSubscription(Subscription subscription) {
         send(topics.subscriptions(), subscription.id(), subscription);
+    }
+
+    /** Publishes raw bytes as the value of webhook {@code id}: for records that break the contract. */
+    public void putRawSubscription(String id, String value) {
+        acknowledged(producer.send(new ProducerRecord<>(topics.subscriptions().name(), id.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Publishes raw bytes on the deliveries topic: for records that break the contract. */
+    public void routeRaw(String key, String value) {
+        acknowledged(producer.send(new ProducerRecord<>(topics.deliveries().name(), key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8))));
     }
 
     public void deleteSubscription(String id) {

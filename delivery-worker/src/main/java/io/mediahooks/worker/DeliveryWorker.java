@@ -1,6 +1,6 @@
 package io.mediahooks.worker;
 
-import io.mediahooks.model.kafka.Topic;
+import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.retry.RetrySchedule;
 import io.mediahooks.runtime.Health;
@@ -26,7 +26,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -109,7 +109,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 config.endpointQueueLimit());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
         this.meterBinders = List.of(bind(new KafkaClientMetrics(consumer), registry), bind(new KafkaClientMetrics(producer), registry));
-        this.loop = new DeliveryLoop(consumer, consumedTopics(topics, schedule), pipeline, settlements, metrics, clock,
+        this.loop = new DeliveryLoop(consumer, consumedTopics(topics.names()), pipeline, settlements, metrics, clock,
                 config.maxInFlight(), config.commitInterval(), config.shutdownTimeout());
         this.viewThread = new Thread(this::runView, "mediahooks-view");
         this.loopThread = new Thread(this::runLoop, "mediahooks-poll");
@@ -216,11 +216,13 @@ public final class DeliveryWorker implements AutoCloseable {
         loop.run();
     }
 
-    private static List<String> consumedTopics(Topics topics, RetrySchedule schedule) {
-        List<String> names = new ArrayList<>();
-        names.add(topics.deliveries().name());
-        topics.retries(schedule).stream().map(Topic::name).forEach(names::add);
-        return names;
+    /**
+     * The deliveries topic and every retry topic, by pattern rather than by the current schedule: a
+     * retry topic left over from an earlier schedule (say {@code webhook-retry-10s}) is still
+     * drained, its deliveries going on with the schedule as it is now.
+     */
+    static Pattern consumedTopics(TopicNames names) {
+        return Pattern.compile(Pattern.quote(names.deliveries()) + "|" + Pattern.quote(names.retryPrefix()) + "[0-9]+(ms|s|m|h|d)");
     }
 
     private static AutoCloseable bind(KafkaClientMetrics binder, MeterRegistry registry) {

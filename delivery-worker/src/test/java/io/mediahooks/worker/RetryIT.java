@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -109,6 +111,24 @@ class RetryIT {
         assertThat(Duration.between(requests.get(0).at(), requests.get(1).at()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(2900))
                 .isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void drainsRetryTopicsLeftByAnEarlierSchedule(KafkaTestBroker broker) {
+        receiver = closer.add(Receiver.https(WorkerHarness.certificate().serverContext(), (request, attempt) -> Reply.status(200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
+        harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
+        harness.putSubscription(Fixtures.subscription("wh_old", "org_42", receiver.url("/hook")));
+        Delivery first = Fixtures.delivery("wh_old", "org_42", "evt_old", receiver.url("/hook"), Instant.now());
+        Attempt failed = new Attempt(first.deliveryId(), first.subscriptionId(), first.organizationId(), first.eventId(),
+                first.eventType(), 1, receiver.url("/hook"), OptionalInt.of(500), Optional.empty(), 12, Instant.now(),
+                AttemptOutcome.RETRY_SCHEDULED);
+        // Written when the schedule began with 7s; the schedule is 1s,1s now.
+        harness.putOnRetryTopic(Duration.ofSeconds(7), first.retryAfter(failed, Instant.now()));
+        harness.start();
+
+        await().atMost(PATIENCE).until(() -> outcomes(harness.attempts()).equals(List.of(AttemptOutcome.DELIVERED)));
+        assertThat(harness.attempts().get(0).attempt()).isEqualTo(2);
     }
 
     private Delivery setUp(KafkaTestBroker broker, Map<String, String> overrides, String webhook) {

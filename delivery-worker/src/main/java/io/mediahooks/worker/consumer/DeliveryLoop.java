@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
@@ -38,7 +39,7 @@ public final class DeliveryLoop implements Runnable {
     private static final Duration FINAL_COMMIT_GRACE = Duration.ofSeconds(5);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final List<String> topics;
+    private final Pattern topics;
     private final DeliveryPipeline pipeline;
     private final Settlements settlements;
     private final WorkerMetrics metrics;
@@ -56,11 +57,11 @@ public final class DeliveryLoop implements Runnable {
     private volatile Throwable failure;
     private boolean drained;
 
-    public DeliveryLoop(Consumer<byte[], byte[]> consumer, List<String> topics, DeliveryPipeline pipeline,
+    public DeliveryLoop(Consumer<byte[], byte[]> consumer, Pattern topics, DeliveryPipeline pipeline,
                         Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld,
                         Duration commitInterval, Duration handbackTimeout) {
         this.consumer = consumer;
-        this.topics = List.copyOf(topics);
+        this.topics = topics;
         this.pipeline = pipeline;
         this.settlements = settlements;
         this.metrics = metrics;

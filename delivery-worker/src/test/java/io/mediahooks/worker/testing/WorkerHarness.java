@@ -142,7 +142,14 @@ public final class WorkerHarness implements AutoCloseable {
         send(topics.deliveries(), delivery.subscriptionId(), delivery);
     }
 
-    /** Publishes without waiting for each acknowledgement; for loading many deliveries. */
+    /** Publishes {@code delivery} on the retry topic of {@code delay}, creating the topic if this schedule has none. */
+    public void putOnRetryTopic(Duration delay, Delivery delivery) {
+        Topic<SubscriptionId, Delivery> topic = topics.retry(delay);
+        TopicProvisioner.from(broker.admin(), config.common()).ensure(List.of(topic), Duration.ofSeconds(30));
+        send(topic, delivery.subscriptionId(), delivery);
+    }
+
+    /** Publishes many deliveries, then waits for every acknowledgement. */
     public void routeAll(List<Delivery> deliveries) {
         Topic<SubscriptionId, Delivery> topic = topics.deliveries();
         List<Future<RecordMetadata>> sent = new ArrayList<>();

@@ -39,7 +39,9 @@ public final class Distribution {
         int first = (int) (expected * from);
         int last = (int) Math.min(expected - 1, (long) (expected * to));
         if (sorted.length <= first) {
-            return 0;
+            // Stalled before the window opened: the rate since the first arrival, up to giving up.
+            double seconds = sorted.length == 0 ? 0 : (gaveUpNanos - sorted[0]) / 1e9;
+            return seconds <= 0 ? 0 : sorted.length / seconds;
         }
         long end = sorted.length > last ? sorted[last] : gaveUpNanos;
         int counted = (sorted.length > last ? last : sorted.length - 1) - first;

@@ -99,7 +99,9 @@ public final class DeliveryWorker implements AutoCloseable {
         WebhookSender sender = new WebhookSender(httpClient, config.requestTimeout(), config.responseBodyLimit(), deadlines);
         metrics.requestsInFlight(sender.inFlight()::get);
         this.producer = new KafkaProducer<>(KafkaClients.producer(config));
-        this.outcomes = Executors.newSingleThreadExecutor(Threads.daemon("mediahooks-outcomes"));
+        // Each stage it runs is thread-safe; more than one thread keeps both cores busy at high rates.
+        this.outcomes = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
         Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks()),
                 dns, config.connectTimeout(),

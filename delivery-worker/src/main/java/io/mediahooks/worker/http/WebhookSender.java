@@ -23,6 +23,9 @@ import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
  */
 public final class WebhookSender {
 
+    /** {@code application/json} exactly, without a charset parameter (SPEC.md). */
+    private static final ContentType JSON = ContentType.create(RequestSigner.CONTENT_TYPE);
+
     private final CloseableHttpAsyncClient client;
     private final Duration requestTimeout;
     private final int responseBodyLimit;
@@ -83,16 +86,16 @@ public final class WebhookSender {
 
     private static AsyncRequestProducer producer(WebhookRequest request) {
         AsyncRequestBuilder builder = AsyncRequestBuilder.post(request.url());
-        String contentType = RequestSigner.CONTENT_TYPE;
+        ContentType contentType = JSON;
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 // The entity states it, once.
-                contentType = header.getValue();
+                contentType = header.getValue().equals(RequestSigner.CONTENT_TYPE) ? JSON : ContentType.parse(header.getValue());
             } else {
                 builder.addHeader(header.getKey(), header.getValue());
             }
         }
-        return builder.setEntity(request.body(), ContentType.parse(contentType)).build();
+        return builder.setEntity(request.body(), contentType).build();
     }
 
     private static Duration elapsedSince(long startedNanos) {

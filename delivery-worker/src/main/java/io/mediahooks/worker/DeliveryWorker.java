@@ -68,7 +68,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final ExecutorService outcomes;
     private final ExecutorService lookups;
     private final ScheduledExecutorService deadlines;
-    private final List<AutoCloseable> meterBinders;
+    private final List<KafkaClientMetrics> meterBinders;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread viewThread;
@@ -181,13 +181,7 @@ public final class DeliveryWorker implements AutoCloseable {
         httpClient.close(CloseMode.IMMEDIATE);
         deadlines.shutdownNow();
         lookups.shutdownNow();
-        for (AutoCloseable binder : meterBinders) {
-            try {
-                binder.close();
-            } catch (Exception e) {
-                LOG.debug("Closing a meter binder failed: {}", e.toString());
-            }
-        }
+        meterBinders.forEach(KafkaClientMetrics::close);
         LOG.info("Delivery worker stopped");
     }
 
@@ -227,7 +221,7 @@ public final class DeliveryWorker implements AutoCloseable {
         return Pattern.compile(Pattern.quote(names.deliveries()) + "|" + Pattern.quote(names.retryPrefix()) + "[0-9]+(ms|s|m|h|d)");
     }
 
-    private static AutoCloseable bind(KafkaClientMetrics binder, MeterRegistry registry) {
+    private static KafkaClientMetrics bind(KafkaClientMetrics binder, MeterRegistry registry) {
         binder.bindTo(registry);
         return binder;
     }

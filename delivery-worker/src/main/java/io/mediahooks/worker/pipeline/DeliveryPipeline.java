@@ -147,7 +147,8 @@ public final class DeliveryPipeline {
     private void send(Slot slot, String url, Resolution.Send send, Instant now, long started) {
         PendingDelivery pending = slot.pending();
         try {
-            sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), now))
+            // Signed now, after the lookup: webhook-timestamp is the moment the request goes out.
+            sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), clock.instant()))
                     .thenAcceptAsync(result -> {
                         limiter.release(slot.endpoint());
                         recorder.attempted(pending, url, result, now, elapsedSince(started));

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -96,15 +97,28 @@ public final class TopicProvisioner {
     private void awaitVisible(Set<String> names, Instant deadline) {
         while (true) {
             Set<String> visible = await(admin.listTopics().names(), deadline, "listing topics");
-            if (visible.containsAll(names)) {
+            if (visible.containsAll(names) && everyPartitionHasALeader(names, deadline)) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
                 Set<String> absent = names.stream().filter(name -> !visible.contains(name)).collect(Collectors.toSet());
-                throw new TopicProvisioningException("topics did not appear in time: " + absent, null);
+                throw new TopicProvisioningException(absent.isEmpty()
+                        ? "the topics' partitions got no leader in time: " + names
+                        : "topics did not appear in time: " + absent, null);
             }
             pause(Duration.ofMillis(100));
         }
+    }
+
+    /**
+     * A topic is listed before its partitions have leaders; an idempotent producer that writes in
+     * that window can fail its first batches, so start-up waits for the leaders too.
+     */
+    private boolean everyPartitionHasALeader(Set<String> names, Instant deadline) {
+        Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), deadline, "describing topics");
+        return descriptions.values().stream()
+                .flatMap(description -> description.partitions().stream())
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
     }
 
     private void warnAboutUncompactedTables(List<Topic<?, ?>> tables, Instant deadline) {

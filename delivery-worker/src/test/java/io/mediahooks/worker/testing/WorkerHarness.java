@@ -61,14 +61,7 @@ public final class WorkerHarness implements AutoCloseable {
         TopicNames names = TopicNames.defaults().prefixed(broker.uniqueTopic("mh") + ".");
         Map<String, String> env = new HashMap<>();
         env.put(CommonConfig.KAFKA_BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
-        env.put(CommonConfig.TOPIC_MEDIA_EVENTS.key(), names.mediaEvents());
-        env.put(CommonConfig.TOPIC_MEDIA_EVENTS_INVALID.key(), names.mediaEventsInvalid());
-        env.put(CommonConfig.TOPIC_SUBSCRIPTIONS.key(), names.subscriptions());
-        env.put(CommonConfig.TOPIC_SECRETS.key(), names.secrets());
-        env.put(CommonConfig.TOPIC_DELIVERIES.key(), names.deliveries());
-        env.put(CommonConfig.TOPIC_RETRY_PREFIX.key(), names.retryPrefix());
-        env.put(CommonConfig.TOPIC_DEAD_LETTERS.key(), names.deadLetters());
-        env.put(CommonConfig.TOPIC_ATTEMPTS.key(), names.attempts());
+        env.putAll(CommonConfig.topicVariables(names));
         env.put(CommonConfig.TOPIC_PARTITIONS.key(), "2");
         env.put(CommonConfig.RETRY_SCHEDULE.key(), "1s,1s");
         env.put(CommonConfig.MANAGEMENT_PORT.key(), "0");

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What signing one delivery costs: each signature of SPEC.md alone over a typical body (about
- * 600 bytes), and the worker's whole per-attempt step ({@link RequestSigner}: body bytes, both
+ * 500 bytes), and the worker's whole per-attempt step ({@link RequestSigner}: body bytes, both
  * signatures, the header map).
  */
 @State(Scope.Thread)

@@ -56,7 +56,7 @@ public record WorkerConfig(
             Parsers.intBetween(1, 1_000_000));
     public static final Setting<Integer> ENDPOINT_CONCURRENCY = Setting.of("MEDIAHOOKS_ENDPOINT_CONCURRENCY", "16",
             "Concurrent requests one worker sends to one endpoint (scheme, host and port).", Parsers.intBetween(1, 10_000));
-    public static final Setting<Integer> ENDPOINT_QUEUE_LIMIT = Setting.of("MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "500",
+    public static final Setting<Integer> ENDPOINT_QUEUE_LIMIT = Setting.of("MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "32",
             "Deliveries that may wait for one endpoint; more are put back on the first retry topic without an attempt.",
             Parsers.intBetween(0, 1_000_000));
     public static final Setting<Integer> RESPONSE_BODY_LIMIT = Setting.of("MEDIAHOOKS_RESPONSE_BODY_LIMIT", "65536",

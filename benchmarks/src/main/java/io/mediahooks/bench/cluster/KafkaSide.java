@@ -78,14 +78,7 @@ public final class KafkaSide implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put(CommonConfig.KAFKA_BOOTSTRAP_SERVERS.key(), bootstrapServers);
         env.put(CommonConfig.TOPIC_PARTITIONS.key(), Integer.toString(PARTITIONS));
-        env.put(CommonConfig.TOPIC_MEDIA_EVENTS.key(), names.mediaEvents());
-        env.put(CommonConfig.TOPIC_MEDIA_EVENTS_INVALID.key(), names.mediaEventsInvalid());
-        env.put(CommonConfig.TOPIC_SUBSCRIPTIONS.key(), names.subscriptions());
-        env.put(CommonConfig.TOPIC_SECRETS.key(), names.secrets());
-        env.put(CommonConfig.TOPIC_DELIVERIES.key(), names.deliveries());
-        env.put(CommonConfig.TOPIC_RETRY_PREFIX.key(), names.retryPrefix());
-        env.put(CommonConfig.TOPIC_DEAD_LETTERS.key(), names.deadLetters());
-        env.put(CommonConfig.TOPIC_ATTEMPTS.key(), names.attempts());
+        env.putAll(CommonConfig.topicVariables(names));
         return env;
     }
 

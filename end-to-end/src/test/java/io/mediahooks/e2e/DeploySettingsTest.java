@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,7 +104,7 @@ class DeploySettingsTest {
         List<String> problems = new ArrayList<>();
         for (String key : keys) {
             if (key.startsWith(Environment.KAFKA_PASSTHROUGH_PREFIX)) {
-                String property = key.substring(Environment.KAFKA_PASSTHROUGH_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String property = Environment.kafkaProperty(key);
                 if (!CLIENT_PROPERTIES.contains(property)) {
                     problems.add(key + " passes through '" + property + "', which no Kafka client reads");
                 }

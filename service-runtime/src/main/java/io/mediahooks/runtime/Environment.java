@@ -2,6 +2,7 @@ package io.mediahooks.runtime;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,11 +52,18 @@ public final class Environment {
         Map<String, Object> overrides = new TreeMap<>();
         variables.forEach((key, value) -> {
             if (key.startsWith(KAFKA_PASSTHROUGH_PREFIX) && key.length() > KAFKA_PASSTHROUGH_PREFIX.length()) {
-                String property = key.substring(KAFKA_PASSTHROUGH_PREFIX.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.');
-                overrides.put(property, value);
+                overrides.put(kafkaProperty(key), value);
             }
         });
         return overrides;
+    }
+
+    /** The Kafka client property a pass-through variable sets: {@code MEDIAHOOKS_KAFKA_SECURITY_PROTOCOL} is {@code security.protocol}. */
+    public static String kafkaProperty(String variable) {
+        if (!variable.startsWith(KAFKA_PASSTHROUGH_PREFIX)) {
+            throw new IllegalArgumentException(variable + " does not start with " + KAFKA_PASSTHROUGH_PREFIX);
+        }
+        return variable.substring(KAFKA_PASSTHROUGH_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /**

@@ -18,7 +18,7 @@ import io.mediahooks.worker.pipeline.Settlements;
 import io.mediahooks.worker.pipeline.Stages;
 import io.mediahooks.worker.safety.GuardedDnsResolver;
 import io.mediahooks.worker.safety.PrefetchingDnsResolver;
-import io.mediahooks.worker.safety.UrlPolicy;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.worker.view.ViewFreshness;
 import io.mediahooks.worker.view.ViewReader;
 import io.mediahooks.worker.view.WebhookDirectory;

@@ -8,14 +8,17 @@ import io.mediahooks.model.EventSelection;
 import io.mediahooks.model.EventType;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
+import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The subscription (webhook) JSON of SPEC.md. */
@@ -34,7 +37,20 @@ public final class SubscriptionCodec implements JsonCodec<Subscription> {
         EventSelection events = parseEvents(fields.requireArray("events"));
         List<Condition> conditions = fields.optionalArray("conditions").map(SubscriptionCodec::parseConditions).orElse(List.of());
         boolean enabled = fields.optionalBoolean("enabled", true);
-        return new Subscription(id, organization, url, events, conditions, enabled, fields.optionalText("description"));
+        return new Subscription(id, organization, url, events, conditions, enabled, fields.optionalText("description"), lifecycle(fields));
+    }
+
+    private static Subscription.Lifecycle lifecycle(JsonFields fields) {
+        Optional<Instant> disabledAt = fields.optionalTimestamp("disabled_at").map(RfcTimestamp::instant);
+        Optional<String> disabledReason = fields.optionalText("disabled_reason");
+        if (disabledAt.isPresent() != disabledReason.isPresent()) {
+            throw new InvalidRecordException(disabledAt.isPresent() ? "disabled_reason" : "disabled_at",
+                    "disabled_reason and disabled_at go together");
+        }
+        return new Subscription.Lifecycle(
+                fields.optionalTimestamp("created_at").map(RfcTimestamp::instant),
+                fields.optionalTimestamp("updated_at").map(RfcTimestamp::instant),
+                disabledReason.map(reason -> new Subscription.Disabled(reason, disabledAt.orElseThrow())));
     }
 
     /**
@@ -126,6 +142,13 @@ public final class SubscriptionCodec implements JsonCodec<Subscription> {
         }
         node.put("enabled", subscription.enabled());
         subscription.description().ifPresent(description -> node.put("description", description));
+        Subscription.Lifecycle lifecycle = subscription.lifecycle();
+        lifecycle.createdAt().ifPresent(at -> node.put("created_at", RfcTimestamp.of(at).text()));
+        lifecycle.updatedAt().ifPresent(at -> node.put("updated_at", RfcTimestamp.of(at).text()));
+        lifecycle.disabled().ifPresent(disabled -> {
+            node.put("disabled_reason", disabled.reason());
+            node.put("disabled_at", RfcTimestamp.of(disabled.at()).text());
+        });
         return Json.write(node);
     }
 }

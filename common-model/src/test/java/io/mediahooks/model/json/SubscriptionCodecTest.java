@@ -8,6 +8,7 @@ import io.mediahooks.model.EventType;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.Subscription;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +52,24 @@ class SubscriptionCodecTest {
         assertThat(SubscriptionCodec.INSTANCE.decode(SubscriptionCodec.INSTANCE.encode(subscription))).isEqualTo(subscription);
     }
 
+    @Test
+    void lifecycleFieldsRoundTrip() {
+        Subscription subscription = decode("""
+                {"id":"wh_3","organization_id":"org_42","url":"https://h.example.com/x","events":["ALL"],"enabled":false,
+                 "created_at":"2026-11-26T12:00:00Z","updated_at":"2026-11-27T08:30:00Z",
+                 "disabled_reason":"endpoint failed every attempt for 5d","disabled_at":"2026-11-28T00:00:00Z"}""");
+        assertThat(subscription.lifecycle().createdAt()).contains(Instant.parse("2026-11-26T12:00:00Z"));
+        assertThat(subscription.lifecycle().updatedAt()).contains(Instant.parse("2026-11-27T08:30:00Z"));
+        assertThat(subscription.lifecycle().disabled()).contains(
+                new Subscription.Disabled("endpoint failed every attempt for 5d", Instant.parse("2026-11-28T00:00:00Z")));
+        assertThat(SubscriptionCodec.INSTANCE.decode(SubscriptionCodec.INSTANCE.encode(subscription))).isEqualTo(subscription);
+    }
+
+    @Test
+    void recordsWithoutLifecycleFieldsHaveNone() {
+        assertThat(decode(SPEC_SUBSCRIPTION).lifecycle()).isEqualTo(Subscription.Lifecycle.NONE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             missing url         | {"id":"w","organization_id":"o","events":["ALL"]}                                          | url: required field is missing
@@ -69,6 +88,8 @@ class SubscriptionCodecTest {
             enabled not boolean | {"id":"w","organization_id":"o","url":"https://h.example.com/","events":["ALL"],"enabled":"yes"} | enabled: expected true or false, got a string
             missing id          | {"organization_id":"o","url":"https://h.example.com/","events":["ALL"]}                    | id: required field is missing
             missing org         | {"id":"w","url":"https://h.example.com/","events":["ALL"]}                                 | organization_id: required field is missing
+            bad updated_at      | {"id":"w","organization_id":"o","url":"https://h.example.com/","events":["ALL"],"updated_at":"yesterday"} | updated_at:
+            reason without time | {"id":"w","organization_id":"o","url":"https://h.example.com/","events":["ALL"],"disabled_reason":"failing"} | disabled_at: disabled_reason and disabled_at go together
             """)
     void invalidSubscriptionGetsAnErrorNamingTheField(String kind, String json, String expected) {
         assertThatThrownBy(() -> decode(json))

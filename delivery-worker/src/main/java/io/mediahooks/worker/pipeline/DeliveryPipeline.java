@@ -6,7 +6,7 @@ import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.outcome.SendResult;
 import io.mediahooks.worker.safety.PrefetchingDnsResolver;
-import io.mediahooks.worker.safety.UrlPolicy;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.worker.view.Resolution;
 import io.mediahooks.worker.view.ViewFreshness;
 import io.mediahooks.worker.view.WebhookDirectory;

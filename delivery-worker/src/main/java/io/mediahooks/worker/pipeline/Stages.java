@@ -5,7 +5,7 @@ import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.outcome.RetryPlanner;
 import io.mediahooks.worker.safety.PrefetchingDnsResolver;
-import io.mediahooks.worker.safety.UrlPolicy;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.worker.view.ViewFreshness;
 import io.mediahooks.worker.view.WebhookDirectory;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.mediahooks.worker.safety;
 
+import io.mediahooks.model.safety.AddressGuard;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.mediahooks.worker.safety;
+package io.mediahooks.model.safety;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a webhook URL may be called at all: {@code https} only (plain http when allowed for local
  * development), and no IP literal in a forbidden range. Host names are checked later, on the
- * addresses they resolve to ({@link GuardedDnsResolver}).
+ * addresses they resolve to, by the delivery worker's guarded DNS resolver. One policy serves every place
+ * a webhook URL enters: the management API, the CLI and the workers.
  */
 public final class UrlPolicy {
 

@@ -1,4 +1,4 @@
-package io.mediahooks.worker.safety;
+package io.mediahooks.model.safety;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.mediahooks.worker.safety;
+package io.mediahooks.model.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -52,11 +52,16 @@ public record CommonConfig(
             "Deliveries that exhausted their attempts or got 410 Gone.");
     public static final Setting<String> TOPIC_ATTEMPTS = topic("MEDIAHOOKS_TOPIC_ATTEMPTS", TopicNames.defaults().attempts(),
             "One record per delivery attempt.");
+    public static final Setting<String> TOPIC_OPERATIONAL_EVENTS = topic("MEDIAHOOKS_TOPIC_OPERATIONAL_EVENTS",
+            TopicNames.defaults().operationalEvents(), "A webhook's endpoint opened, recovered or was disabled, with the reason.");
+    public static final Setting<String> TOPIC_API_KEYS = topic("MEDIAHOOKS_TOPIC_API_KEYS", TopicNames.defaults().apiKeys(),
+            "Organization API keys of the management API, hashes only (compacted).");
 
     /** Every setting this record reads, for documentation and typo warnings. */
     public static final List<Setting<?>> SETTINGS = List.of(KAFKA_BOOTSTRAP_SERVERS, MANAGEMENT_PORT, TOPIC_PARTITIONS,
             TOPIC_REPLICATION_FACTOR, RETRY_SCHEDULE, TOPIC_MEDIA_EVENTS, TOPIC_MEDIA_EVENTS_INVALID, TOPIC_SUBSCRIPTIONS,
-            TOPIC_SECRETS, TOPIC_DELIVERIES, TOPIC_RETRY_PREFIX, TOPIC_DEAD_LETTERS, TOPIC_ATTEMPTS);
+            TOPIC_SECRETS, TOPIC_DELIVERIES, TOPIC_RETRY_PREFIX, TOPIC_DEAD_LETTERS, TOPIC_ATTEMPTS, TOPIC_OPERATIONAL_EVENTS,
+            TOPIC_API_KEYS);
 
     public CommonConfig {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -65,7 +70,7 @@ public record CommonConfig(
     public static CommonConfig from(Environment env) {
         TopicNames names = new TopicNames(env.get(TOPIC_MEDIA_EVENTS), env.get(TOPIC_MEDIA_EVENTS_INVALID),
                 env.get(TOPIC_SUBSCRIPTIONS), env.get(TOPIC_SECRETS), env.get(TOPIC_DELIVERIES), env.get(TOPIC_RETRY_PREFIX),
-                env.get(TOPIC_DEAD_LETTERS), env.get(TOPIC_ATTEMPTS));
+                env.get(TOPIC_DEAD_LETTERS), env.get(TOPIC_ATTEMPTS), env.get(TOPIC_OPERATIONAL_EVENTS), env.get(TOPIC_API_KEYS));
         return new CommonConfig(env.get(KAFKA_BOOTSTRAP_SERVERS), env.get(MANAGEMENT_PORT), names, env.get(TOPIC_PARTITIONS),
                 env.get(TOPIC_REPLICATION_FACTOR), env.get(RETRY_SCHEDULE), env.kafkaOverrides());
     }
@@ -80,7 +85,9 @@ public record CommonConfig(
                 TOPIC_DELIVERIES.key(), names.deliveries(),
                 TOPIC_RETRY_PREFIX.key(), names.retryPrefix(),
                 TOPIC_DEAD_LETTERS.key(), names.deadLetters(),
-                TOPIC_ATTEMPTS.key(), names.attempts());
+                TOPIC_ATTEMPTS.key(), names.attempts(),
+                TOPIC_OPERATIONAL_EVENTS.key(), names.operationalEvents(),
+                TOPIC_API_KEYS.key(), names.apiKeys());
     }
 
     public Topics topics() {

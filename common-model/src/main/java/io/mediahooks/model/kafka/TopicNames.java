@@ -14,7 +14,9 @@ public record TopicNames(
         String deliveries,
         String retryPrefix,
         String deadLetters,
-        String attempts) {
+        String attempts,
+        String operationalEvents,
+        String apiKeys) {
 
     public TopicNames {
         Objects.requireNonNull(mediaEvents, "mediaEvents");
@@ -25,16 +27,20 @@ public record TopicNames(
         Objects.requireNonNull(retryPrefix, "retryPrefix");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(operationalEvents, "operationalEvents");
+        Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
     public static TopicNames defaults() {
         return new TopicNames("media-events", "media-events-invalid", "webhook-subscriptions", "webhook-secrets",
-                "webhook-deliveries", "webhook-retry-", "webhook-dead-letters", "webhook-attempts");
+                "webhook-deliveries", "webhook-retry-", "webhook-dead-letters", "webhook-attempts",
+                "webhook-operational-events", "webhook-api-keys");
     }
 
     /** The same names with {@code prefix} before each: tests use it to keep runs apart. */
     public TopicNames prefixed(String prefix) {
         return new TopicNames(prefix + mediaEvents, prefix + mediaEventsInvalid, prefix + subscriptions,
-                prefix + secrets, prefix + deliveries, prefix + retryPrefix, prefix + deadLetters, prefix + attempts);
+                prefix + secrets, prefix + deliveries, prefix + retryPrefix, prefix + deadLetters, prefix + attempts,
+                prefix + operationalEvents, prefix + apiKeys);
     }
 }

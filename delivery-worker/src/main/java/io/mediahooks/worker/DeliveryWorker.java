@@ -6,6 +6,8 @@ import io.mediahooks.model.retry.RetrySchedule;
 import io.mediahooks.runtime.Health;
 import io.mediahooks.runtime.TopicProvisioner;
 import io.mediahooks.worker.consumer.DeliveryLoop;
+import io.mediahooks.worker.flow.CircuitBreaker;
+import io.mediahooks.worker.flow.EndpointLanes;
 import io.mediahooks.worker.http.HttpClientFactory;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.TrustMaterial;
@@ -56,6 +58,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final int DNS_THREADS = 4;
+    private static final Duration STALL_AFTER = Duration.ofSeconds(1);
     // As long as the JVM's own positive cache; failures are retried sooner.
     private static final Duration DNS_TTL = Duration.ofSeconds(30);
     private static final Duration DNS_FAILURE_TTL = Duration.ofSeconds(5);
@@ -107,12 +110,12 @@ public final class DeliveryWorker implements AutoCloseable {
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
                 new OutcomePublisher(producer, topics), metrics);
-        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, config.endpointConcurrency(),
-                config.endpointQueueLimit());
+        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, flowSettings(config));
+        metrics.unhealthyEndpoints(pipeline::unhealthyEndpoints);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
         this.meterBinders = List.of(bind(new KafkaClientMetrics(consumer), registry), bind(new KafkaClientMetrics(producer), registry));
         this.loop = new DeliveryLoop(consumer, consumedTopics(topics.names()), pipeline, settlements, metrics, clock,
-                config.maxInFlight(), config.commitInterval(), config.shutdownTimeout());
+                config.maxInFlight(), config.maxHeldBytes(), config.commitInterval(), config.shutdownTimeout());
         this.viewThread = new Thread(this::runView, "mediahooks-view");
         this.loopThread = new Thread(this::runLoop, "mediahooks-poll");
     }
@@ -219,6 +222,17 @@ public final class DeliveryWorker implements AutoCloseable {
      */
     static Pattern consumedTopics(TopicNames names) {
         return Pattern.compile(Pattern.quote(names.deliveries()) + "|" + Pattern.quote(names.retryPrefix()) + "[0-9]+(ms|s|m|h|d)");
+    }
+
+    /**
+     * Per-endpoint flow control: the configured concurrency and queue limit, the held limit as the
+     * budget unhealthy endpoints share, and a full endpoint counting as stalled after a second without
+     * finishing anything (or its request timeout, if shorter).
+     */
+    static EndpointLanes.Settings flowSettings(WorkerConfig config) {
+        Duration stallAfter = config.requestTimeout().compareTo(STALL_AFTER) < 0 ? config.requestTimeout() : STALL_AFTER;
+        return new EndpointLanes.Settings(config.endpointConcurrency(), config.endpointQueueLimit(), config.maxInFlight(),
+                stallAfter, CircuitBreaker.Policy.DEFAULT);
     }
 
     private static KafkaClientMetrics bind(KafkaClientMetrics binder, MeterRegistry registry) {

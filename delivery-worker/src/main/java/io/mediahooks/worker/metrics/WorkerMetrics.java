@@ -1,6 +1,8 @@
 package io.mediahooks.worker.metrics;
 
 import io.mediahooks.model.AttemptOutcome;
+import io.mediahooks.worker.flow.CircuitBreaker;
+import io.mediahooks.worker.flow.EndpointLanes;
 import io.mediahooks.worker.outcome.DropReason;
 import io.mediahooks.worker.outcome.Plan;
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -30,7 +33,7 @@ public final class WorkerMetrics {
     private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final Counter retriesScheduled;
-    private final Counter deferred;
+    private final Map<String, Counter> deferrals = new ConcurrentHashMap<>();
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,9 +45,18 @@ public final class WorkerMetrics {
                 .register(registry);
         retriesScheduled = Counter.builder(PREFIX + "retries.scheduled")
                 .description("Deliveries put on a retry topic after a failed attempt").register(registry);
-        deferred = Counter.builder(PREFIX + "deferred")
-                .description("Deliveries put back on the first retry topic unattempted: their endpoint had too many waiting")
-                .register(registry);
+        for (EndpointLanes.Reason reason : EndpointLanes.Reason.values()) {
+            // Registered up front, so the count shows 0 before the first deferral.
+            deferrals.put(reason.name(), Counter.builder(PREFIX + "deferred")
+                    .description("Deliveries put back on a retry topic unattempted: their endpoint was failing or stalled")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        for (CircuitBreaker.Transition transition : List.of(CircuitBreaker.Transition.OPENED,
+                CircuitBreaker.Transition.RECOVERED)) {
+            Counter.builder(PREFIX + "endpoint.transitions")
+                    .description("Endpoint circuit breakers opened or recovered (closed again)")
+                    .tag("transition", transition.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
     }
 
     /** Exposes the number of requests on the wire. */
@@ -86,8 +98,19 @@ public final class WorkerMetrics {
                 .tag("reason", reason.tag()).register(registry).increment();
     }
 
-    public void deferred() {
-        deferred.increment();
+    public void deferred(EndpointLanes.Reason reason) {
+        deferrals.get(reason.name()).increment();
+    }
+
+    public void endpointTransition(CircuitBreaker.Transition transition) {
+        Counter.builder(PREFIX + "endpoint.transitions").tag("transition", transition.name().toLowerCase(Locale.ROOT))
+                .register(registry).increment();
+    }
+
+    /** Exposes the number of endpoints whose circuit breaker is open or half-open on this worker. */
+    public void unhealthyEndpoints(Supplier<Number> count) {
+        Gauge.builder(PREFIX + "endpoints.unhealthy", count)
+                .description("Endpoints whose circuit breaker is open or half-open on this worker").register(registry);
     }
 
     public void invalidDelivery(String topic) {

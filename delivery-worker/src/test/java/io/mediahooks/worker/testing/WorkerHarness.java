@@ -55,6 +55,7 @@ public final class WorkerHarness implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private TopicReader<Attempt> attempts;
     private TopicReader<Delivery> deadLetters;
+    private List<TopicReader<Delivery>> retries;
 
     private WorkerHarness(KafkaTestBroker broker, Map<String, String> overrides) {
         this.broker = broker;
@@ -170,6 +171,14 @@ public final class WorkerHarness implements AutoCloseable {
             attempts = reader(topics.attempts());
         }
         return attempts.read();
+    }
+
+    /** Every delivery put on a retry topic of the current schedule so far (retried or deferred). */
+    public List<Delivery> onRetryTopics() {
+        if (retries == null) {
+            retries = topics.retries(config.common().retrySchedule()).stream().map(this::reader).toList();
+        }
+        return retries.stream().flatMap(reader -> reader.read().stream()).toList();
     }
 
     /** Every dead letter written so far. */

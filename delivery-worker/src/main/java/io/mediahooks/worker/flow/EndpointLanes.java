@@ -27,8 +27,8 @@ import java.util.function.Predicate;
  *       period (which grows while it keeps failing);</li>
  *   <li>it is half-open (probe in flight) or stalled (every slot busy and nothing finished for
  *       {@code stallAfter}): it keeps at most its allowance waiting, the larger of
- *       {@code queueLimit} and its fair share of the worker's budget (the budget divided by the
- *       endpoints with work waiting); the rest is deferred.</li>
+ *       {@code queueLimit} and its fair share of half the worker's budget (half the budget divided
+ *       by the endpoints with work); the rest is deferred.</li>
  * </ul>
  * A hanging or failing endpoint so holds a bounded share of the worker and never fills it.
  *
@@ -40,7 +40,7 @@ public final class EndpointLanes<T> {
     /**
      * @param concurrency items run at once per endpoint
      * @param queueLimit  items an unhealthy endpoint keeps waiting at least
-     * @param budget      items the worker holds at most, shared fairly among unhealthy endpoints
+     * @param budget      items the worker holds at most; unhealthy endpoints share half of it
      * @param stallAfter  how long a full endpoint may go without finishing anything before it counts as stalled
      * @param breaker     when an endpoint's breaker opens and for how long
      */
@@ -90,7 +90,6 @@ public final class EndpointLanes<T> {
     private final Map<EndpointKey, Lane<T>> lanes = new HashMap<>();
     private int active;
     private int queued;
-    private int lanesWaiting;
 
     public EndpointLanes(Settings settings, Consumer<T> starter, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -184,16 +183,12 @@ public final class EndpointLanes<T> {
     public synchronized List<T> removeWaiting(Predicate<T> which) {
         List<T> removed = new ArrayList<>();
         for (Lane<T> lane : lanes.values()) {
-            boolean had = !lane.waiting.isEmpty();
             for (Iterator<T> it = lane.waiting.iterator(); it.hasNext(); ) {
                 T item = it.next();
                 if (which.test(item)) {
                     it.remove();
                     removed.add(item);
                 }
-            }
-            if (had && lane.waiting.isEmpty()) {
-                lanesWaiting--;
             }
         }
         queued -= removed.size();
@@ -226,14 +221,13 @@ public final class EndpointLanes<T> {
         if (!unhealthy(lane, now)) {
             return Integer.MAX_VALUE;
         }
-        int fairShare = settings.budget() / Math.max(1, lanesWaiting + (lane.waiting.isEmpty() ? 1 : 0));
+        // Half the budget, shared by every endpoint with work: whatever the unhealthy ones hold, the
+        // healthy ones keep at least half of the worker.
+        int fairShare = settings.budget() / (2 * Math.max(1, lanes.size()));
         return Math.max(settings.queueLimit(), fairShare);
     }
 
     private void enqueue(Lane<T> lane, T item) {
-        if (lane.waiting.isEmpty()) {
-            lanesWaiting++;
-        }
         lane.waiting.addLast(item);
         queued++;
     }
@@ -241,9 +235,6 @@ public final class EndpointLanes<T> {
     private T dequeue(Lane<T> lane) {
         T item = lane.waiting.pollFirst();
         queued--;
-        if (lane.waiting.isEmpty()) {
-            lanesWaiting--;
-        }
         return item;
     }
 
@@ -259,9 +250,6 @@ public final class EndpointLanes<T> {
             taken.addFirst(new Deferral<>(lane.waiting.pollLast(), due, reason));
         }
         queued -= excess;
-        if (lane.waiting.isEmpty()) {
-            lanesWaiting--;
-        }
         return List.copyOf(taken);
     }
 

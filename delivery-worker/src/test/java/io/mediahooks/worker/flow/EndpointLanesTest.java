@@ -74,12 +74,12 @@ class EndpointLanesTest {
         lanes.submit(FINE, "f0");
         List<Deferral<String>> deferred = lanes.sweep();
 
-        // Fair share: a budget of 40 over the one endpoint waiting; more than the queue limit of 3.
-        assertThat(deferred).hasSize(18).allSatisfy(deferral -> {
+        // Fair share: half the budget of 40 over the two endpoints with work, 10; more than the queue limit of 3.
+        assertThat(deferred).hasSize(48).allSatisfy(deferral -> {
             assertThat(deferral.reason()).isEqualTo(Reason.ENDPOINT_STALLED);
             assertThat(deferral.due()).isEqualTo(clock.instant().plusSeconds(5));
         });
-        assertThat(deferred.get(0).item()).as("the newest go, oldest of them first").isEqualTo("d42");
+        assertThat(deferred.get(0).item()).as("the newest go, oldest of them first").isEqualTo("d12");
         assertThat(lanes.submit(DEAD, "late")).isInstanceOf(Admission.Deferred.class);
         assertThat(started).contains("f0");
     }
@@ -94,8 +94,8 @@ class EndpointLanesTest {
         }
         clock.advance(Duration.ofSeconds(2));
 
-        // Two endpoints waiting: 20 each.
-        assertThat(lanes.sweep()).hasSize(2 * (38 - 20));
+        // Two endpoints with work: half the budget of 40, 10 each.
+        assertThat(lanes.sweep()).hasSize(2 * (38 - 10));
     }
 
     @Test

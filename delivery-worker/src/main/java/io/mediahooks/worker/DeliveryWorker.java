@@ -1,5 +1,6 @@
 package io.mediahooks.worker;
 
+import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.retry.RetrySchedule;
@@ -8,6 +9,7 @@ import io.mediahooks.runtime.TopicProvisioner;
 import io.mediahooks.worker.consumer.DeliveryLoop;
 import io.mediahooks.worker.flow.CircuitBreaker;
 import io.mediahooks.worker.flow.EndpointLanes;
+import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.HttpClientFactory;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.TrustMaterial;
@@ -28,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -88,7 +91,7 @@ public final class DeliveryWorker implements AutoCloseable {
         WebhookDirectory directory = new WebhookDirectory();
         ViewFreshness freshness = new ViewFreshness();
         this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
-                topics.secrets(), directory, freshness, metrics, clock);
+                topics.secrets(), topics.operationalEvents(), directory, freshness, metrics, clock);
         this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
         PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
                 config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
@@ -106,10 +109,11 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outcomes = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
+        OutcomePublisher publisher = new OutcomePublisher(producer, topics);
         Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks()),
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
-                new OutcomePublisher(producer, topics), metrics);
+                publisher, new HealthReporter(directory, publisher::operational, metrics, clock, config.disableAfter()), metrics);
         DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, flowSettings(config));
         metrics.unhealthyEndpoints(pipeline::unhealthyEndpoints);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
@@ -129,8 +133,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public static DeliveryWorker start(WorkerConfig config, MeterRegistry registry, Clock clock) {
         LOG.info("Starting the delivery worker: {}", config);
         try (Admin admin = Admin.create(KafkaClients.admin(config))) {
-            TopicProvisioner.from(admin, config.common()).ensure(config.common().topics().all(config.common().retrySchedule()),
-                    PROVISIONING_TIMEOUT);
+            TopicProvisioner.from(admin, config.common()).ensure(topics(config), PROVISIONING_TIMEOUT);
         }
         DeliveryWorker worker = new DeliveryWorker(config, registry, clock);
         worker.viewThread.start();
@@ -222,6 +225,14 @@ public final class DeliveryWorker implements AutoCloseable {
      */
     static Pattern consumedTopics(TopicNames names) {
         return Pattern.compile(Pattern.quote(names.deliveries()) + "|" + Pattern.quote(names.retryPrefix()) + "[0-9]+(ms|s|m|h|d)");
+    }
+
+    /** The topics a worker needs: the pipeline's, and the operational events it writes. */
+    public static List<Topic<?, ?>> topics(WorkerConfig config) {
+        Topics topics = config.common().topics();
+        List<Topic<?, ?>> all = new ArrayList<>(topics.all(config.common().retrySchedule()));
+        all.add(topics.operationalEvents());
+        return all;
     }
 
     /**

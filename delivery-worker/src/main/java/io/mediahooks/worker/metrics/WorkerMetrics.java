@@ -1,6 +1,7 @@
 package io.mediahooks.worker.metrics;
 
 import io.mediahooks.model.AttemptOutcome;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.worker.flow.CircuitBreaker;
 import io.mediahooks.worker.flow.EndpointLanes;
 import io.mediahooks.worker.outcome.DropReason;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class WorkerMetrics {
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final Counter retriesScheduled;
     private final Map<String, Counter> deferrals = new ConcurrentHashMap<>();
+    private final Map<OperationalEvent.Type, Counter> operationalEvents = new EnumMap<>(OperationalEvent.Type.class);
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,6 +53,11 @@ public final class WorkerMetrics {
             deferrals.put(reason.name(), Counter.builder(PREFIX + "deferred")
                     .description("Deliveries put back on a retry topic unattempted: their endpoint was failing or stalled")
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        for (OperationalEvent.Type type : OperationalEvent.Type.values()) {
+            operationalEvents.put(type, Counter.builder(PREFIX + "operational.events")
+                    .description("Operational events published: a webhook's endpoint opened or recovered, or the webhook disabled")
+                    .tag("type", type.wireName()).register(registry));
         }
         for (CircuitBreaker.Transition transition : List.of(CircuitBreaker.Transition.OPENED,
                 CircuitBreaker.Transition.RECOVERED)) {
@@ -100,6 +108,10 @@ public final class WorkerMetrics {
 
     public void deferred(EndpointLanes.Reason reason) {
         deferrals.get(reason.name()).increment();
+    }
+
+    public void operationalEvent(OperationalEvent.Type type) {
+        operationalEvents.get(type).increment();
     }
 
     public void endpointTransition(CircuitBreaker.Transition transition) {

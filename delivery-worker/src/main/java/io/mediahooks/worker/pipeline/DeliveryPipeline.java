@@ -1,6 +1,7 @@
 package io.mediahooks.worker.pipeline;
 
 import io.mediahooks.worker.flow.EndpointLanes;
+import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.EndpointKey;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.WebhookSender;
@@ -39,6 +40,7 @@ public final class DeliveryPipeline {
     private final RequestSigner signer;
     private final WebhookSender sender;
     private final OutcomeRecorder recorder;
+    private final HealthReporter health;
     private final Settlements settlements;
     private final Executor outcomes;
     private final Clock clock;
@@ -56,6 +58,7 @@ public final class DeliveryPipeline {
         this.signer = stages.signer();
         this.sender = stages.sender();
         this.recorder = new OutcomeRecorder(stages.planner(), stages.publisher(), settlements, stages.metrics(), clock);
+        this.health = stages.health();
         this.settlements = settlements;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -114,7 +117,7 @@ public final class DeliveryPipeline {
         } else {
             Slot slot = new Slot(pending, EndpointKey.of(((Resolution.Send) resolution).url()));
             if (lanes.submit(slot.endpoint(), slot) instanceof EndpointLanes.Admission.Deferred deferred) {
-                outcomes.execute(() -> recorder.deferred(pending, deferred.due(), deferred.reason()));
+                defer(List.of(new EndpointLanes.Deferral<>(slot, deferred.due(), deferred.reason())));
             }
         }
     }
@@ -139,7 +142,7 @@ public final class DeliveryPipeline {
             Optional<String> refusal = policy.refusal(send.url());
             if (refusal.isPresent()) {
                 outcomes.execute(() -> {
-                    release(slot, EndpointLanes.Verdict.FAILURE);
+                    release(slot, EndpointLanes.Verdict.FAILURE, "refused: " + refusal.get());
                     recorder.attempted(pending, url, new SendResult.Refused(refusal.get()), now, Duration.ZERO);
                 });
                 return;
@@ -154,7 +157,7 @@ public final class DeliveryPipeline {
                             SendResult failed = new SendResult.Failed("DNS lookup of " + send.url().getHost()
                                     + " took longer than " + lookupTimeout.toMillis() + " ms");
                             outcomes.execute(() -> {
-                                release(slot, EndpointLanes.Verdict.FAILURE);
+                                release(slot, EndpointLanes.Verdict.FAILURE, failed.summary());
                                 recorder.attempted(pending, url, failed, now, elapsedSince(started));
                             });
                         }
@@ -170,7 +173,7 @@ public final class DeliveryPipeline {
             // Signed now, after the lookup: webhook-timestamp is the moment the request goes out.
             sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), clock.instant()))
                     .thenAcceptAsync(result -> {
-                        release(slot, verdict(result));
+                        release(slot, verdict(result), result.summary());
                         recorder.attempted(pending, url, result, now, elapsedSince(started));
                     }, outcomes);
         } catch (RuntimeException e) {
@@ -184,22 +187,31 @@ public final class DeliveryPipeline {
 
     private void finish(Slot slot, Runnable then) {
         outcomes.execute(() -> {
-            release(slot, EndpointLanes.Verdict.NONE);
+            release(slot, EndpointLanes.Verdict.NONE, "");
             then.run();
         });
     }
 
     /** Runs on the outcome executor: frees the slot, and defers what the endpoint's breaker now refuses. */
-    private void release(Slot slot, EndpointLanes.Verdict verdict) {
+    private void release(Slot slot, EndpointLanes.Verdict verdict, String lastError) {
         EndpointLanes.Released<Slot> released = lanes.release(slot.endpoint(), verdict);
-        recorder.endpointChanged(slot.pending(), slot.endpoint(), released.transition(), released.failingSince());
+        if (verdict != EndpointLanes.Verdict.NONE) {
+            health.attempted(slot.pending().delivery(), slot.endpoint(), verdict == EndpointLanes.Verdict.SUCCESS,
+                    released.transition(), released.failingSince(), lastError);
+            recorder.endpointChanged(slot.endpoint(), released.transition());
+        }
         defer(released.deferred());
     }
 
     private void defer(List<EndpointLanes.Deferral<Slot>> deferrals) {
         for (EndpointLanes.Deferral<Slot> deferral : deferrals) {
             PendingDelivery pending = deferral.item().pending();
-            outcomes.execute(() -> recorder.deferred(pending, deferral.due(), deferral.reason()));
+            outcomes.execute(() -> {
+                if (deferral.reason() == EndpointLanes.Reason.ENDPOINT_OPEN) {
+                    health.deferred(pending.delivery(), deferral.item().endpoint());
+                }
+                recorder.deferred(pending, deferral.due(), deferral.reason());
+            });
         }
     }
 

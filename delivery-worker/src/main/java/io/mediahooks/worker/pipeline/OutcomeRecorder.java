@@ -75,16 +75,11 @@ final class OutcomeRecorder {
         guarded(pending, () -> defer(pending, due, reason));
     }
 
-    /** An endpoint's breaker changed (or did not) after an attempt of {@code pending}. */
-    void endpointChanged(PendingDelivery pending, EndpointKey endpoint, CircuitBreaker.Transition transition,
-                         Optional<Instant> failingSince) {
-        if (transition == CircuitBreaker.Transition.OPENED) {
+    /** Counts an endpoint's breaker opening or closing again. */
+    void endpointChanged(EndpointKey endpoint, CircuitBreaker.Transition transition) {
+        if (transition != CircuitBreaker.Transition.NONE) {
             metrics.endpointTransition(transition);
-            LOG.warn("Endpoint {} failing since {}: circuit opened (webhook {})", endpoint,
-                    failingSince.map(Instant::toString).orElse("?"), pending.delivery().subscriptionId());
-        } else if (transition == CircuitBreaker.Transition.RECOVERED) {
-            metrics.endpointTransition(transition);
-            LOG.info("Endpoint {} recovered: circuit closed (webhook {})", endpoint, pending.delivery().subscriptionId());
+            LOG.info("Endpoint {}: circuit {}", endpoint, transition == CircuitBreaker.Transition.OPENED ? "opened" : "closed again");
         }
     }
 

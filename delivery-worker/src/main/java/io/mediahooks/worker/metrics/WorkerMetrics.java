@@ -7,6 +7,7 @@ import io.mediahooks.worker.flow.EndpointLanes;
 import io.mediahooks.worker.outcome.DropReason;
 import io.mediahooks.worker.outcome.Plan;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -28,12 +30,16 @@ import java.util.function.Supplier;
 public final class WorkerMetrics {
 
     private static final String PREFIX = "mediahooks.worker.";
+    /** 1xx to 9xx, and none. */
+    private static final int STATUS_CLASSES = 10;
 
     private final MeterRegistry registry;
     private final AtomicInteger pausedPartitions = new AtomicInteger();
     private final AtomicInteger held = new AtomicInteger();
-    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
-    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    // Per delivery: plain LongAdders read by the registry at scrape time (FunctionCounter), indexed by
+    // outcome and status class, instead of a Micrometer counter (a DoubleAdder) looked up by a string key.
+    private final LongAdder[][] attempts = new LongAdder[AttemptOutcome.values().length][STATUS_CLASSES];
+    private final Timer[] latencies = new Timer[STATUS_CLASSES];
     private final Counter retriesScheduled;
     private final Map<String, Counter> deferrals = new ConcurrentHashMap<>();
     private final Map<OperationalEvent.Type, Counter> operationalEvents = new EnumMap<>(OperationalEvent.Type.class);
@@ -73,23 +79,50 @@ public final class WorkerMetrics {
     }
 
     public void attempt(AttemptOutcome outcome, OptionalInt status) {
-        // Looked up once per tag combination: registering on every attempt costs more than the attempt's bookkeeping.
-        attempts.computeIfAbsent(outcome.wireName() + "/" + statusClass(status), key -> Counter.builder(PREFIX + "attempts")
-                .description("Delivery attempts, one per webhook-attempts record")
-                .tag("outcome", outcome.wireName())
-                .tag("status_class", statusClass(status))
-                .register(registry)).increment();
+        int statusClass = statusClassIndex(status);
+        LongAdder count = attempts[outcome.ordinal()][statusClass];
+        if (count == null) {
+            count = registerAttempts(outcome, statusClass);
+        }
+        count.increment();
+    }
+
+    private synchronized LongAdder registerAttempts(AttemptOutcome outcome, int statusClass) {
+        LongAdder count = attempts[outcome.ordinal()][statusClass];
+        if (count == null) {
+            LongAdder created = new LongAdder();
+            FunctionCounter.builder(PREFIX + "attempts", created, LongAdder::doubleValue)
+                    .description("Delivery attempts, one per webhook-attempts record")
+                    .tag("outcome", outcome.wireName())
+                    .tag("status_class", statusClassName(statusClass))
+                    .register(registry);
+            attempts[outcome.ordinal()][statusClass] = created;
+            count = created;
+        }
+        return count;
     }
 
     /** The time of one HTTP request, from the first byte out to the response (or failure). */
     public void request(Duration took, OptionalInt status) {
-        latencies.computeIfAbsent(statusClass(status), statusClass -> Timer.builder(PREFIX + "request.duration")
-                .description("Webhook request latency")
-                .tag("status_class", statusClass)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry)).record(took);
+        int statusClass = statusClassIndex(status);
+        Timer timer = latencies[statusClass];
+        if (timer == null) {
+            timer = registerLatency(statusClass);
+        }
+        timer.record(took);
+    }
+
+    private synchronized Timer registerLatency(int statusClass) {
+        if (latencies[statusClass] == null) {
+            latencies[statusClass] = Timer.builder(PREFIX + "request.duration")
+                    .description("Webhook request latency")
+                    .tag("status_class", statusClassName(statusClass))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(registry);
+        }
+        return latencies[statusClass];
     }
 
     public void retryScheduled() {
@@ -145,6 +178,14 @@ public final class WorkerMetrics {
     }
 
     static String statusClass(OptionalInt status) {
-        return status.isPresent() ? (status.getAsInt() / 100) + "xx" : "none";
+        return statusClassName(statusClassIndex(status));
+    }
+
+    private static int statusClassIndex(OptionalInt status) {
+        return status.isPresent() ? Math.min(9, Math.max(1, status.getAsInt() / 100)) : 0;
+    }
+
+    private static String statusClassName(int index) {
+        return index == 0 ? "none" : index + "xx";
     }
 }

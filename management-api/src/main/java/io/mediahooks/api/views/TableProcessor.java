@@ -1,6 +1,7 @@
 package io.mediahooks.api.views;
 
 import io.mediahooks.model.InvalidRecordException;
+import java.nio.ByteBuffer;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,17 +22,29 @@ final class TableProcessor implements Processor<String, byte[], Void, Void> {
     private final String storeName;
     private final BiConsumer<String, byte[]> validator;
     private final ViewUpdates updates;
+    private final boolean keepOffsets;
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> store;
 
-    /** @param validator throws {@link InvalidRecordException} for a record the view must not apply */
-    TableProcessor(String storeName, BiConsumer<String, byte[]> validator, ViewUpdates updates) {
+    /**
+     * @param validator   throws {@link InvalidRecordException} for a record the view must not apply
+     * @param keepOffsets also keep the offset of each key's record, under {@link #offsetKey}
+     */
+    TableProcessor(String storeName, BiConsumer<String, byte[]> validator, ViewUpdates updates, boolean keepOffsets) {
         this.storeName = storeName;
         this.validator = validator;
         this.updates = updates;
+        this.keepOffsets = keepOffsets;
+    }
+
+    /** Where the offset of {@code key}'s record is kept; sorts before every id, so listings skip it. */
+    static String offsetKey(String key) {
+        return Keys.join("", "offset", key);
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(storeName);
     }
 
@@ -43,6 +56,9 @@ final class TableProcessor implements Processor<String, byte[], Void, Void> {
         }
         if (record.value() == null) {
             store.delete(record.key());
+            if (keepOffsets) {
+                store.delete(offsetKey(record.key()));
+            }
         } else {
             try {
                 validator.accept(record.key(), record.value());
@@ -51,6 +67,10 @@ final class TableProcessor implements Processor<String, byte[], Void, Void> {
                 return;
             }
             store.put(record.key(), record.value());
+            if (keepOffsets) {
+                context.recordMetadata().ifPresent(metadata ->
+                        store.put(offsetKey(record.key()), ByteBuffer.allocate(Long.BYTES).putLong(metadata.offset()).array()));
+            }
         }
         updates.changed();
     }

@@ -8,6 +8,7 @@ import io.mediahooks.model.Subscription;
 import io.mediahooks.model.json.ApiKeyCodec;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
+import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class ViewTopology {
     public static final String ATTEMPTS = "api-attempts";
     public static final String DELIVERIES = "api-deliveries";
     public static final String DEAD_LETTERS = "api-dead-letters";
+    public static final String OPERATIONAL = "api-operational-events";
 
     /** Attempts of a webhook, newest first: {@code a, subscription, inverted time, delivery id, attempt}. */
     public static final String BY_WEBHOOK = "a";
@@ -51,15 +53,18 @@ public final class ViewTopology {
 
     public static void build(StreamsBuilder builder, ApiConfig config, ViewUpdates updates) {
         var names = config.topics().names();
-        table(builder, SUBSCRIPTIONS, names.subscriptions(), updates, (key, value) -> {
+        // Offsets kept: a disable of the workers counts only while it names the webhook's current record.
+        table(builder, SUBSCRIPTIONS, names.subscriptions(), updates, true, (key, value) -> {
             Subscription subscription = SubscriptionCodec.INSTANCE.decode(value);
             if (!subscription.id().value().equals(key)) {
                 throw new InvalidRecordException("id", "differs from the record key " + key);
             }
         });
-        table(builder, SECRETS, names.secrets(), updates, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value));
-        table(builder, API_KEYS, names.apiKeys(), updates, (key, value) -> ApiKeyCodec.INSTANCE.decode(value));
-        table(builder, JOBS, config.jobsTopic(), updates, (key, value) -> RecoverJobCodec.decode(value));
+        table(builder, SECRETS, names.secrets(), updates, false, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value));
+        table(builder, API_KEYS, names.apiKeys(), updates, false, (key, value) -> ApiKeyCodec.INSTANCE.decode(value));
+        table(builder, JOBS, config.jobsTopic(), updates, false, (key, value) -> RecoverJobCodec.decode(value));
+        table(builder, OPERATIONAL, names.operationalEvents(), updates, false,
+                (key, value) -> OperationalEventCodec.INSTANCE.decode(value));
         Duration retention = config.viewRetention();
         log(builder, ATTEMPTS, names.attempts(), retention, updates, ViewTopology::indexAttempt);
         log(builder, DELIVERIES, names.deliveries(), retention, updates, ViewTopology::indexDelivery);
@@ -101,14 +106,19 @@ public final class ViewTopology {
         return deadLetter.lastAttempt().map(attempt -> attempt.attemptedAt().toEpochMilli()).orElse(recordTimestamp);
     }
 
-    private static void table(StreamsBuilder builder, String store, String topic, ViewUpdates updates,
+    /** The offset of the record of {@code key} in a table that keeps offsets. */
+    public static String offsetKey(String key) {
+        return TableProcessor.offsetKey(key);
+    }
+
+    private static void table(StreamsBuilder builder, String store, String topic, ViewUpdates updates, boolean keepOffsets,
                               BiConsumer<String, byte[]> validator) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 topic,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(store + "-source"),
-                () -> new TableProcessor(store, validator, updates));
+                () -> new TableProcessor(store, validator, updates, keepOffsets));
     }
 
     private static void log(StreamsBuilder builder, String store, String topic, Duration retention, ViewUpdates updates,

@@ -2,6 +2,7 @@ package io.mediahooks.api.views;
 
 import io.mediahooks.api.ApiConfig;
 import io.mediahooks.model.Attempt;
+import io.mediahooks.model.DeadLetterFilter;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.Subscription;
@@ -12,6 +13,7 @@ import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -91,19 +93,14 @@ public final class ViewTopology {
 
     static LogIndexProcessor.Indexed indexDeadLetter(byte[] value, long recordTimestamp) {
         Delivery delivery = DeliveryCodec.INSTANCE.decode(value);
-        long at = deadLetteredAt(delivery, recordTimestamp);
-        String newest = Keys.newestFirst(java.time.Instant.ofEpochMilli(at));
+        long at = DeadLetterFilter.deadLetteredAt(delivery, Instant.ofEpochMilli(recordTimestamp)).toEpochMilli();
+        String newest = Keys.newestFirst(Instant.ofEpochMilli(at));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(Keys.join(DEAD_BY_WEBHOOK, delivery.subscriptionId().value(), newest, delivery.deliveryId().value()), value);
         entries.put(Keys.join(DEAD_BY_ORGANIZATION, delivery.organizationId().value(), newest, delivery.deliveryId().value()),
                 value);
         // A delivery dead-lettered again after a replay is listed once, with its latest record.
         return new LogIndexProcessor.Indexed(at, entries, Keys.join(DEAD_LATEST, delivery.deliveryId().value()));
-    }
-
-    /** When a dead letter was dead-lettered: its last attempt, else the record's time. */
-    public static long deadLetteredAt(Delivery deadLetter, long recordTimestamp) {
-        return deadLetter.lastAttempt().map(attempt -> attempt.attemptedAt().toEpochMilli()).orElse(recordTimestamp);
     }
 
     /** The offset of the record of {@code key} in a table that keeps offsets. */

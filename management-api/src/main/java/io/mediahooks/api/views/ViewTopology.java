@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -56,17 +57,20 @@ public final class ViewTopology {
     public static void build(StreamsBuilder builder, ApiConfig config, ViewUpdates updates) {
         var names = config.topics().names();
         // Offsets kept: a disable of the workers counts only while it names the webhook's current record.
+        // Webhooks and keys are also indexed by organization, so a listing reads only the caller's.
         table(builder, SUBSCRIPTIONS, names.subscriptions(), updates, true, (key, value) -> {
             Subscription subscription = SubscriptionCodec.INSTANCE.decode(value);
             if (!subscription.id().value().equals(key)) {
                 throw new InvalidRecordException("id", "differs from the record key " + key);
             }
-        });
-        table(builder, SECRETS, names.secrets(), updates, false, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value));
-        table(builder, API_KEYS, names.apiKeys(), updates, false, (key, value) -> ApiKeyCodec.INSTANCE.decode(value));
-        table(builder, JOBS, config.jobsTopic(), updates, false, (key, value) -> RecoverJobCodec.decode(value));
+        }, value -> SubscriptionCodec.INSTANCE.decode(value).organizationId().value());
+        table(builder, SECRETS, names.secrets(), updates, false, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value),
+                null);
+        table(builder, API_KEYS, names.apiKeys(), updates, false, (key, value) -> ApiKeyCodec.INSTANCE.decode(value),
+                value -> ApiKeyCodec.INSTANCE.decode(value).organizationId().value());
+        table(builder, JOBS, config.jobsTopic(), updates, false, (key, value) -> RecoverJobCodec.decode(value), null);
         table(builder, OPERATIONAL, names.operationalEvents(), updates, false,
-                (key, value) -> OperationalEventCodec.INSTANCE.decode(value));
+                (key, value) -> OperationalEventCodec.INSTANCE.decode(value), null);
         Duration retention = config.viewRetention();
         log(builder, ATTEMPTS, names.attempts(), retention, updates, ViewTopology::indexAttempt);
         log(builder, DELIVERIES, names.deliveries(), retention, updates, ViewTopology::indexDelivery);
@@ -108,14 +112,19 @@ public final class ViewTopology {
         return TableProcessor.offsetKey(key);
     }
 
+    /** The prefix under which a table indexed by organization lists {@code organization}'s keys. */
+    public static String organizationPrefix(String organization) {
+        return TableProcessor.ownerPrefix(organization);
+    }
+
     private static void table(StreamsBuilder builder, String store, String topic, ViewUpdates updates, boolean keepOffsets,
-                              BiConsumer<String, byte[]> validator) {
+                              BiConsumer<String, byte[]> validator, Function<byte[], String> owner) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 topic,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(store + "-source"),
-                () -> new TableProcessor(store, validator, updates, keepOffsets));
+                () -> new TableProcessor(store, validator, updates, keepOffsets, owner));
     }
 
     private static void log(StreamsBuilder builder, String store, String topic, Duration retention, ViewUpdates updates,

@@ -27,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -72,27 +71,25 @@ public final class WebhookService {
 
     public Page list(OrganizationId organization, int limit, Optional<String> after) {
         List<Versioned> page = new ArrayList<>();
-        Optional<String> next = Optional.empty();
-        // Webhooks are few per deployment (thousands): a scan of the view in id order is enough.
-        try (KeyValueIterator<String, byte[]> it = after.isPresent()
-                ? views.subscriptions().range(after.get() + '\u0000', null) : views.subscriptions().all()) {
+        // The organization's index: a page costs its own size, whatever the other organizations hold.
+        String prefix = ViewTopology.organizationPrefix(organization.value());
+        String from = after.map(id -> prefix + id + '\u0000').orElse(prefix);
+        try (KeyValueIterator<String, byte[]> it = views.subscriptions().range(from, prefix + Keys.END)) {
             while (it.hasNext()) {
-                KeyValue<String, byte[]> entry = it.next();
-                if (entry.key.charAt(0) == Keys.SEP) {
-                    continue; // the offsets kept beside the webhooks
-                }
-                Optional<Subscription> webhook = decode(entry.value).filter(s -> s.organizationId().equals(organization));
+                String id = it.next().key.substring(prefix.length());
+                byte[] bytes = views.subscriptions().get(id);
+                Optional<Subscription> webhook = bytes == null ? Optional.empty()
+                        : decode(bytes).filter(s -> s.organizationId().equals(organization));
                 if (webhook.isEmpty()) {
                     continue;
                 }
                 if (page.size() == limit) {
-                    next = Optional.of(page.get(page.size() - 1).webhook().id().value());
-                    break;
+                    return new Page(page, Optional.of(page.get(page.size() - 1).webhook().id().value()));
                 }
-                page.add(versioned(webhook.get(), entry.value));
+                page.add(versioned(webhook.get(), bytes));
             }
         }
-        return new Page(page, next);
+        return new Page(page, Optional.empty());
     }
 
     public Versioned get(OrganizationId organization, String id) {

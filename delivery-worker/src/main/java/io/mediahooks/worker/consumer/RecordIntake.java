@@ -70,7 +70,7 @@ final class RecordIntake {
             return false;
         }
         tracker.dispatched(partition, record.offset(), Math.max(0, record.serializedValueSize()));
-        if (delivery.attempts() == 0) {
+        if (WorkerMetrics.firstPass(delivery)) {
             metrics.stage(WorkerMetrics.Stage.ROUTED_TO_POLLED, Duration.between(delivery.routedAt(), now));
         }
         pipeline.submit(new PendingDelivery(partition, record.offset(), delivery));

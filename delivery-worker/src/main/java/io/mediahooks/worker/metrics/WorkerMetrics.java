@@ -150,6 +150,11 @@ public final class WorkerMetrics {
         }
     }
 
+    /** True for a delivery straight from the router (not a retry, not deferred): the one the stages time. */
+    public static boolean firstPass(io.mediahooks.model.Delivery delivery) {
+        return delivery.attempts() == 0 && delivery.notBefore().isEmpty();
+    }
+
     /** The stages {@link #stage} times. */
     public enum Stage { ROUTED_TO_POLLED, POLLED_TO_SENT, ANSWERED_TO_SETTLED }
 

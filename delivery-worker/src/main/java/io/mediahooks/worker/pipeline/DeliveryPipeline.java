@@ -173,7 +173,7 @@ public final class DeliveryPipeline {
     private void send(Slot slot, String url, Resolution.Send send, Instant now, long started) {
         PendingDelivery pending = slot.pending();
         try {
-            if (pending.delivery().attempts() == 0) {
+            if (WorkerMetrics.firstPass(pending.delivery())) {
                 stages.stage(WorkerMetrics.Stage.POLLED_TO_SENT, elapsedSince(pending.polledNanos()));
             }
             // Signed now, after the lookup: webhook-timestamp is the moment the request goes out.

@@ -118,7 +118,7 @@ final class OutcomeRecorder {
                     attempt.error().orElse(""));
         }
         metrics.attempt(plan.attemptOutcome(), attempt.status());
-        if (delivery.attempts() == 0) {
+        if (WorkerMetrics.firstPass(delivery)) {
             long answered = System.nanoTime();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenRun(() -> metrics.stage(
                     WorkerMetrics.Stage.ANSWERED_TO_SETTLED, Duration.ofNanos(System.nanoTime() - answered)));

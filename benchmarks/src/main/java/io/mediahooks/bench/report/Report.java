@@ -94,6 +94,11 @@ public final class Report {
                             latency.max(), number(latency.count())),
                     "", "p99 ≤ 250 ms", latency.p99() <= P99_MAX_MILLIS ? "met"
                             : String.format("**missed** by %d ms", latency.p99() - P99_MAX_MILLIS));
+            for (EndToEnd.Stage stage : results.endToEnd.paced().stages()) {
+                row("3c", "Latency breakdown (worker histograms, first attempts): " + stage.name(),
+                        stage.p50Millis() < 0 ? "not recorded (a worker without stage timings)"
+                                : String.format("p50 ≤ %d ms, p99 ≤ %d ms", stage.p50Millis(), stage.p99Millis()), "", "", "");
+            }
         }
         if (results.router != null) {
             row("4", "Router alone, exactly-once, 1,000 webhooks over 100 organizations",

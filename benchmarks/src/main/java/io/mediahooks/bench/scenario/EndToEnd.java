@@ -5,6 +5,7 @@ import io.mediahooks.bench.Endpoints;
 import io.mediahooks.bench.cluster.EventPublisher;
 import io.mediahooks.bench.cluster.HeapHistogram;
 import io.mediahooks.bench.cluster.KafkaSide;
+import io.mediahooks.bench.cluster.PrometheusText;
 import io.mediahooks.bench.cluster.ResourceMonitor;
 import io.mediahooks.bench.cluster.ServiceProcess;
 import io.mediahooks.bench.receiver.Recording;
@@ -55,8 +56,27 @@ public final class EndToEnd {
      * @param all     every answering endpoint
      * @param healthy organizations 0 to 89 only
      */
-    public record Paced(int eventsPerSecond, long events, long expected, long received, Latency all, Latency healthy) {
+    public record Paced(int eventsPerSecond, long events, long expected, long received, Latency all, Latency healthy,
+                        List<Stage> stages) {
     }
+
+    /**
+     * One stage of the delivery's time as the worker measures it (histogram buckets, so p50 and p99
+     * are the upper bound of their bucket), over the paced run only, first attempts only.
+     */
+    public record Stage(String name, long p50Millis, long p99Millis) {
+    }
+
+    /** The worker histograms that break the end-to-end latency down, in pipeline order. */
+    private static final List<String[]> STAGES = List.of(
+            new String[] {"router commit and fetch (routed_at to poll)", "mediahooks_worker_stage_duration_seconds",
+                    "stage=\"routed_to_polled\""},
+            new String[] {"waiting in the worker (poll to request out)", "mediahooks_worker_stage_duration_seconds",
+                    "stage=\"polled_to_sent\""},
+            new String[] {"the POST (request out to response)", "mediahooks_worker_request_duration_seconds",
+                    "status_class=\"2xx\""},
+            new String[] {"attempt publishing (response to Kafka ack)", "mediahooks_worker_stage_duration_seconds",
+                    "stage=\"answered_to_settled\""});
 
     public record Result(boolean tenthHangs, FullRate full, Paced paced, long signaturesChecked, long signaturesBad) {
     }
@@ -87,7 +107,7 @@ public final class EndToEnd {
                 Progress.say("%s: %,d events published at full speed (%,d deliveries)%s", name, events,
                         batch.expectedDeliveries(), tenthHangs ? "; the webhooks of orgs 90-99 hang until the request timeout" : "");
                 FullRate full = fullRate(bench, name, tenthHangs, batch, fullRecording, router, workers);
-                Paced paced = paced(bench, name, tenthHangs, workload, source, publisher, pacedFor);
+                Paced paced = paced(bench, name, tenthHangs, workload, source, publisher, pacedFor, workers);
                 Recording.Snapshot fullSeen = fullRecording.snapshot();
                 return new Result(tenthHangs, full, paced, fullSeen.signaturesChecked(), fullSeen.signaturesBad());
             } finally {
@@ -98,6 +118,18 @@ public final class EndToEnd {
     }
 
     /** Sends a first batch through the whole pipeline, so the measured one finds every JVM warm and every view loaded. */
+    /** Each stage's buckets, summed over the workers. */
+    private static List<java.util.TreeMap<Double, Double>> stageBuckets(List<ServiceProcess> workers) {
+        List<PrometheusText> scrapes = workers.stream().map(ServiceProcess::metrics).toList();
+        List<java.util.TreeMap<Double, Double>> buckets = new ArrayList<>();
+        for (String[] stage : STAGES) {
+            java.util.TreeMap<Double, Double> sum = new java.util.TreeMap<>();
+            scrapes.forEach(scrape -> scrape.buckets(stage[1], stage[2]).forEach((bound, count) -> sum.merge(bound, count, Double::sum)));
+            buckets.add(sum);
+        }
+        return buckets;
+    }
+
     private static void warmUp(Bench bench, String name, boolean tenthHangs, EventPublisher publisher, EventPublisher.Batch warmUp,
                                ServiceProcess router) {
         Recording recording = bench.receiver().record(Recording.unsigned());
@@ -139,7 +171,8 @@ public final class EndToEnd {
     }
 
     private static Paced paced(Bench bench, String name, boolean tenthHangs, Workload workload, EventSource source,
-                               EventPublisher publisher, Duration duration) {
+                               EventPublisher publisher, Duration duration, List<ServiceProcess> workers) {
+        List<java.util.TreeMap<Double, Double>> before = stageBuckets(workers);
         Recording recording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
         Progress.say("%s: %,d events/s for %ds, latency from created_at to arrival", name, PACED_EVENTS_PER_SECOND,
                 duration.toSeconds());
@@ -152,8 +185,16 @@ public final class EndToEnd {
         long[] healthy = seen.label(Endpoints.HEALTHY).latencyMillis();
         long[] all = tenthHangs ? healthy : LongStream.concat(Arrays.stream(healthy),
                 Arrays.stream(seen.label(Endpoints.TENTH).latencyMillis())).toArray();
+        List<java.util.TreeMap<Double, Double>> after = stageBuckets(workers);
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < STAGES.size(); i++) {
+            stages.add(new Stage(STAGES.get(i)[0], PrometheusText.quantileMillis(before.get(i), after.get(i), 0.5),
+                    PrometheusText.quantileMillis(before.get(i), after.get(i), 0.99)));
+        }
         Paced paced = new Paced(PACED_EVENTS_PER_SECOND, published.events(), target, received.getAsLong(), Latency.of(all),
-                Latency.of(healthy));
+                Latency.of(healthy), stages);
+        stages.forEach(stage -> Progress.say("%s latency, %s: p50 <= %d ms, p99 <= %d ms", name, stage.name(),
+                stage.p50Millis(), stage.p99Millis()));
         Progress.say("%s latency: p50 %d ms, p99 %d ms, max %d ms (%,d deliveries)", name, paced.all().p50(), paced.all().p99(),
                 paced.all().max(), paced.all().count());
         return paced;

@@ -7,6 +7,7 @@ import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.offsets.OffsetTracker;
 import io.mediahooks.worker.pipeline.DeliveryPipeline;
 import io.mediahooks.worker.pipeline.PendingDelivery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -69,6 +70,9 @@ final class RecordIntake {
             return false;
         }
         tracker.dispatched(partition, record.offset(), Math.max(0, record.serializedValueSize()));
+        if (WorkerMetrics.firstPass(delivery)) {
+            metrics.stage(WorkerMetrics.Stage.ROUTED_TO_POLLED, Duration.between(delivery.routedAt(), now));
+        }
         pipeline.submit(new PendingDelivery(partition, record.offset(), delivery));
         return true;
     }

@@ -205,9 +205,16 @@ public final class EndpointLanes<T> {
         return queued;
     }
 
-    /** Endpoints whose breaker is not closed. */
+    /**
+     * Endpoints whose breaker is open now or probing, or not closed with work on hand. One whose open
+     * period ended with nothing more sent to it (the webhook deleted, say) no longer counts.
+     */
     public synchronized int unhealthyEndpoints() {
-        return (int) lanes.values().stream().filter(lane -> lane.breaker.state() != CircuitBreaker.State.CLOSED).count();
+        Instant now = clock.instant();
+        return (int) lanes.values().stream().filter(lane -> lane.breaker.isOpenAt(now)
+                || lane.breaker.state() == CircuitBreaker.State.HALF_OPEN
+                || (lane.breaker.state() != CircuitBreaker.State.CLOSED && (lane.running > 0 || !lane.waiting.isEmpty())))
+                .count();
     }
 
     private boolean unhealthy(Lane<T> lane, Instant now) {

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,7 +42,7 @@ public final class HealthReporter {
     private final Clock clock;
     private final Duration disableAfter;
     private final Map<EndpointKey, Set<SubscriptionId>> opened = new HashMap<>();
-    private final Set<String> disabled = new HashSet<>();
+    private final Set<String> disabled = new LinkedHashSet<>();
 
     public HealthReporter(WebhookDirectory directory, Function<OperationalEvent, CompletableFuture<Void>> publisher,
                           WorkerMetrics metrics, Clock clock, Duration disableAfter) {
@@ -57,7 +57,7 @@ public final class HealthReporter {
     public synchronized void attempted(Delivery delivery, EndpointKey endpoint, boolean succeeded,
                                        CircuitBreaker.Transition transition, Optional<Instant> failingSince, String lastError) {
         if (transition == CircuitBreaker.Transition.RECOVERED) {
-            Set<SubscriptionId> affected = opened.getOrDefault(endpoint, new HashSet<>());
+            Set<SubscriptionId> affected = opened.getOrDefault(endpoint, new LinkedHashSet<>());
             affected.add(delivery.subscriptionId());
             for (SubscriptionId id : affected) {
                 publish(id, OperationalEvent.Type.ENDPOINT_RECOVERED, "an attempt succeeded again", Optional.empty());
@@ -82,7 +82,7 @@ public final class HealthReporter {
     }
 
     private void opened(SubscriptionId id, EndpointKey endpoint, Optional<Instant> failingSince, String lastError) {
-        opened.computeIfAbsent(endpoint, key -> new HashSet<>()).add(id);
+        opened.computeIfAbsent(endpoint, key -> new LinkedHashSet<>()).add(id);
         Optional<Instant> since = earliest(failingSince, persistedStreak(id));
         publish(id, OperationalEvent.Type.ENDPOINT_OPENED, "attempts keep failing (last: " + lastError + ")", since);
     }

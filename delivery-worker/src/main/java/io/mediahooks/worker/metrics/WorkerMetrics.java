@@ -40,6 +40,7 @@ public final class WorkerMetrics {
     // outcome and status class, instead of a Micrometer counter (a DoubleAdder) looked up by a string key.
     private final LongAdder[][] attempts = new LongAdder[AttemptOutcome.values().length][STATUS_CLASSES];
     private final Timer[] latencies = new Timer[STATUS_CLASSES];
+    private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
     private final Counter retriesScheduled;
     private final Map<String, Counter> deferrals = new ConcurrentHashMap<>();
     private final Map<OperationalEvent.Type, Counter> operationalEvents = new EnumMap<>(OperationalEvent.Type.class);
@@ -59,6 +60,16 @@ public final class WorkerMetrics {
             deferrals.put(reason.name(), Counter.builder(PREFIX + "deferred")
                     .description("Deliveries put back on a retry topic unattempted: their endpoint was failing or stalled")
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        for (Stage stage : Stage.values()) {
+            stages.put(stage, Timer.builder(PREFIX + "stage.duration")
+                    .description("Time of a delivery's first attempt by stage: router commit and fetch, waiting in the worker, "
+                            + "publishing its outcome")
+                    .tag("stage", stage.name().toLowerCase(Locale.ROOT))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(registry));
         }
         for (OperationalEvent.Type type : OperationalEvent.Type.values()) {
             operationalEvents.put(type, Counter.builder(PREFIX + "operational.events")
@@ -124,6 +135,28 @@ public final class WorkerMetrics {
         }
         return latencies[statusClass];
     }
+
+    /**
+     * Where the time of a first attempt goes (the POST itself is {@code request.duration}):
+     * {@code routed_to_polled} from the router's routed_at to the poll that took it (the router's
+     * commit and the fetch), {@code polled_to_sent} from that poll to the request going out (waiting
+     * in the worker: lane, lookup, signing), {@code answered_to_settled} from the answer to Kafka
+     * acknowledging the attempt record (and retry) that complete it.
+     */
+    public void stage(Stage stage, Duration took) {
+        Timer timer = stages.get(stage);
+        if (timer != null && !took.isNegative()) {
+            timer.record(took);
+        }
+    }
+
+    /** True for a delivery straight from the router (not a retry, not deferred): the one the stages time. */
+    public static boolean firstPass(io.mediahooks.model.Delivery delivery) {
+        return delivery.attempts() == 0 && delivery.notBefore().isEmpty();
+    }
+
+    /** The stages {@link #stage} times. */
+    public enum Stage { ROUTED_TO_POLLED, POLLED_TO_SENT, ANSWERED_TO_SETTLED }
 
     public void retryScheduled() {
         retriesScheduled.increment();

@@ -3,6 +3,7 @@ package io.mediahooks.worker.pipeline;
 import io.mediahooks.worker.flow.EndpointLanes;
 import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.EndpointKey;
+import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.outcome.SendResult;
@@ -41,6 +42,7 @@ public final class DeliveryPipeline {
     private final WebhookSender sender;
     private final OutcomeRecorder recorder;
     private final HealthReporter health;
+    private final WorkerMetrics stages;
     private final Settlements settlements;
     private final Executor outcomes;
     private final Clock clock;
@@ -59,6 +61,7 @@ public final class DeliveryPipeline {
         this.sender = stages.sender();
         this.recorder = new OutcomeRecorder(stages.planner(), stages.publisher(), settlements, stages.metrics(), clock);
         this.health = stages.health();
+        this.stages = stages.metrics();
         this.settlements = settlements;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -170,6 +173,9 @@ public final class DeliveryPipeline {
     private void send(Slot slot, String url, Resolution.Send send, Instant now, long started) {
         PendingDelivery pending = slot.pending();
         try {
+            if (WorkerMetrics.firstPass(pending.delivery())) {
+                stages.stage(WorkerMetrics.Stage.POLLED_TO_SENT, elapsedSince(pending.polledNanos()));
+            }
             // Signed now, after the lookup: webhook-timestamp is the moment the request goes out.
             sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), clock.instant()))
                     .thenAcceptAsync(result -> {

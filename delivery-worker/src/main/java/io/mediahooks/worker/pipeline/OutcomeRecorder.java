@@ -118,6 +118,11 @@ final class OutcomeRecorder {
                     attempt.error().orElse(""));
         }
         metrics.attempt(plan.attemptOutcome(), attempt.status());
+        if (WorkerMetrics.firstPass(delivery)) {
+            long answered = System.nanoTime();
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenRun(() -> metrics.stage(
+                    WorkerMetrics.Stage.ANSWERED_TO_SETTLED, Duration.ofNanos(System.nanoTime() - answered)));
+        }
         settleWhenAcknowledged(pending, sends);
     }
 

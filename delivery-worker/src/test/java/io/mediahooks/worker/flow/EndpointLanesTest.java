@@ -147,6 +147,21 @@ class EndpointLanesTest {
     }
 
     @Test
+    void anOpenEndpointNobodySendsToAnyMoreStopsCountingOnceItsOpenPeriodEnds() {
+        lanes.submit(DEAD, "d1");
+        lanes.submit(DEAD, "d2");
+        lanes.release(DEAD, Verdict.FAILURE);
+        lanes.release(DEAD, Verdict.FAILURE);
+        lanes.submit(DEAD, "d3");
+        lanes.release(DEAD, Verdict.FAILURE);
+        assertThat(lanes.unhealthyEndpoints()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(lanes.unhealthyEndpoints()).as("the webhook was deleted, say: nothing left to probe").isZero();
+    }
+
+    @Test
     void waitingItemsOfRevokedPartitionsAreTakenBack() {
         lanes.submit(BUSY, "keep1");
         lanes.submit(BUSY, "keep2");

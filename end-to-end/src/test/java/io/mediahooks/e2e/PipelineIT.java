@@ -11,8 +11,6 @@ import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.router.EventRouterMain;
 import io.mediahooks.router.RouterApplication;
-import io.mediahooks.router.RouterTopology;
-import io.mediahooks.router.routing.OrganizationWebhooks;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.DeliveryWorker;
@@ -33,9 +31,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,10 +155,7 @@ class PipelineIT {
     }
 
     private static int webhooksOf(RouterApplication router, String organization) {
-        ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> store = router.streams().store(
-                StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
-        OrganizationWebhooks webhooks = store.get(new OrganizationId(organization));
-        return webhooks == null ? 0 : webhooks.size();
+        return router.webhooksOf(new OrganizationId(organization)).size();
     }
 
     private static String eventId(Received request) {

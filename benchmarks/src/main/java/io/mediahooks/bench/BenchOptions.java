@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -17,14 +18,17 @@ import java.util.TreeMap;
  * @param jfr       whether every JVM records a flight recording (the profiles of the report)
  * @param workerEnvironment settings given to every worker on top of the benchmark's, to try a tuning
  *                  ({@code --worker-env MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT=32})
+ * @param baselineRouterJar another router jar (say, built from main) that the router scenario measures first, in the
+ *                  same run, for a before/after comparison ({@code --baseline-router-jar JAR})
  */
 public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, boolean jfr, Path repository,
-                           Path routerJar, Path workerJar, Path outputDir, Map<String, String> workerEnvironment) {
+                           Path routerJar, Path workerJar, Path outputDir, Map<String, String> workerEnvironment,
+                           Optional<Path> baselineRouterJar) {
 
     public static final String USAGE = """
             usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--only micro,ceiling,naive,router,worker,e2e,isolation]
                    [--workers N] [--worker-env KEY=VALUE]... [--no-jfr] [--repo DIR] [--router-jar JAR] [--worker-jar JAR]
-                   [--out DIR]""";
+                   [--baseline-router-jar JAR] [--out DIR]""";
 
     /** The scenarios of the suite, in the order they run. */
     public enum Scenario { MICRO, CEILING, NAIVE, ROUTER, WORKER, E2E, ISOLATION }
@@ -37,6 +41,7 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
         Path repository = defaultRepository;
         Path routerJar = null;
         Path workerJar = null;
+        Path baselineRouterJar = null;
         Path out = null;
         Map<String, String> workerEnvironment = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -49,6 +54,7 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
                 case "--repo" -> repository = Path.of(value(args, ++i, flag));
                 case "--router-jar" -> routerJar = Path.of(value(args, ++i, flag));
                 case "--worker-jar" -> workerJar = Path.of(value(args, ++i, flag));
+                case "--baseline-router-jar" -> baselineRouterJar = Path.of(value(args, ++i, flag)).toAbsolutePath();
                 case "--out" -> out = Path.of(value(args, ++i, flag));
                 case "--worker-env" -> {
                     String setting = value(args, ++i, flag);
@@ -68,7 +74,8 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
         return new BenchOptions(quick, scenarios, workers, jfr, repository,
                 routerJar != null ? routerJar : repository.resolve("event-router/target/event-router.jar"),
                 workerJar != null ? workerJar : repository.resolve("delivery-worker/target/delivery-worker.jar"),
-                out != null ? out : repository.resolve("benchmarks/target/bench-run"), Map.copyOf(workerEnvironment));
+                out != null ? out : repository.resolve("benchmarks/target/bench-run"), Map.copyOf(workerEnvironment),
+                Optional.ofNullable(baselineRouterJar));
     }
 
     private static String value(String[] args, int index, String flag) {

@@ -74,6 +74,8 @@ public final class BenchmarkMain {
                 results.worker = attempt("worker", failures, () -> WorkerAlone.run(bench), null);
             }
             if (options.runs(BenchOptions.Scenario.ROUTER)) {
+                options.baselineRouterJar().ifPresent(baseline -> results.routerBaseline =
+                        attempt("router-baseline", failures, () -> RouterAlone.run(bench, baseline, "router-baseline"), null));
                 results.router = attempt("router", failures, () -> RouterAlone.run(bench), null);
             }
             if (options.runs(BenchOptions.Scenario.E2E)) {

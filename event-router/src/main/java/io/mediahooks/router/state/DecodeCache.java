@@ -9,7 +9,7 @@ import org.apache.kafka.common.utils.Bytes;
  * Decoded values of the global stores, by their bytes. Every event reads its organization's
  * webhooks and secrets as bytes; they change only when a record of the table topics arrives, so
  * a hit (a hash and a comparison of the bytes) replaces a JSON decode. Least recently used
- * entries go first. Not thread-safe: each stream task's processor has its own.
+ * entries go first. Each stream thread has its own (its tasks share it), so the lock is uncontended.
  */
 public final class DecodeCache<T> {
 
@@ -28,7 +28,7 @@ public final class DecodeCache<T> {
     }
 
     /** The value of {@code bytes}, which the router itself wrote after validating them. */
-    public T decode(byte[] bytes) {
+    public synchronized T decode(byte[] bytes) {
         Bytes key = Bytes.wrap(bytes);
         T value = decoded.get(key);
         if (value == null) {
@@ -38,7 +38,7 @@ public final class DecodeCache<T> {
         return value;
     }
 
-    int size() {
+    synchronized int size() {
         return decoded.size();
     }
 }

@@ -30,23 +30,35 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId, Delivery> {
 
-    /** Decoded webhooks kept per task: an organization's whole set, for organizations far larger than most. */
-    static final int DECODED_WEBHOOKS = 20_000;
-    private static final int DECODED_SECRETS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(RouteProcessor.class);
 
     private final Clock clock;
     private final RouterMetrics metrics;
-    private final DecodeCache<Subscription> webhookDecoder = new DecodeCache<>(SubscriptionCodec.INSTANCE, DECODED_WEBHOOKS);
-    private final DecodeCache<OrganizationSecrets> secretsDecoder = new DecodeCache<>(OrganizationSecretsCodec.INSTANCE,
-            DECODED_SECRETS);
+    private final Decoders decoders;
     private ProcessorContext<SubscriptionId, Delivery> context;
     private KeyValueStore<String, byte[]> webhooks;
     private KeyValueStore<String, byte[]> secrets;
 
-    RouteProcessor(Clock clock, RouterMetrics metrics) {
+    /** The decoded webhooks and secrets a stream thread keeps, shared by its tasks. */
+    record Decoders(DecodeCache<Subscription> webhooks, DecodeCache<OrganizationSecrets> secrets) {
+
+        /**
+         * Room for an organization of 20,000 webhooks, or many smaller ones: about 1.1 KB of heap
+         * per decoded webhook (its bytes and its objects), so up to about 22 MB per stream thread.
+         */
+        static final int WEBHOOKS = 20_000;
+        static final int SECRETS = 1_000;
+
+        static Decoders create() {
+            return new Decoders(new DecodeCache<>(SubscriptionCodec.INSTANCE, WEBHOOKS),
+                    new DecodeCache<>(OrganizationSecretsCodec.INSTANCE, SECRETS));
+        }
+    }
+
+    RouteProcessor(Clock clock, RouterMetrics metrics, Decoders decoders) {
         this.clock = clock;
         this.metrics = metrics;
+        this.decoders = decoders;
     }
 
     @Override
@@ -59,9 +71,9 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
     @Override
     public void process(Record<K, MediaEvent> record) {
         MediaEvent event = record.value();
-        List<Subscription> candidates = WebhookIndex.webhooksOf(webhooks, event.organizationId(), webhookDecoder);
+        List<Subscription> candidates = WebhookIndex.webhooksOf(webhooks, event.organizationId(), decoders.webhooks());
         Optional<OrganizationSecrets> organizationSecrets = candidates.isEmpty() ? Optional.empty()
-                : SecretsIndex.secretsOf(secrets, event.organizationId(), secretsDecoder);
+                : SecretsIndex.secretsOf(secrets, event.organizationId(), decoders.secrets());
         // Secret expiry is judged now, when the event is routed, not when it was published.
         Routing routing = EventRouter.route(event, candidates, organizationSecrets, clock.instant());
         if (routing instanceof Routing.Routed routed) {

@@ -31,6 +31,8 @@ public final class RouterStages {
     private final Clock clock;
     private final Duration dedupWindow;
     private final RouterMetrics metrics;
+    // Processors are created by the stream thread that runs their task: each thread gets its own decoders.
+    private final ThreadLocal<RouteProcessor.Decoders> decoders = ThreadLocal.withInitial(RouteProcessor.Decoders::create);
 
     public RouterStages(Clock clock, Duration dedupWindow, RouterMetrics metrics) {
         this.clock = clock;
@@ -65,6 +67,6 @@ public final class RouterStages {
 
     /** Turns each event into its deliveries, keyed by subscription id, from the global stores. */
     public <K> Processor<K, MediaEvent, SubscriptionId, Delivery> router() {
-        return new RouteProcessor<>(clock, metrics);
+        return new RouteProcessor<>(clock, metrics, decoders.get());
     }
 }

@@ -118,6 +118,7 @@ public final class Bench implements AutoCloseable {
         Map<String, String> env = new HashMap<>(kafka.serviceEnvironment());
         env.put(RouterConfig.APPLICATION_ID.key(), scenario + "-router");
         env.put(RouterConfig.STATE_DIR.key(), runDir.resolve(scenario + "-router-state").toString());
+        env.putAll(options.routerEnvironment());
         String name = scenario + "-router";
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + ROUTER_HEAP));
         jvm.addAll(jfrOptions(name));

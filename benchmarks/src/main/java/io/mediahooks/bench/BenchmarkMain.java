@@ -168,6 +168,9 @@ public final class BenchmarkMain {
         header.add(String.format("- Run took %d s; workers: %d; JFR: %s; worker settings changed from the defaults: %s",
                 took.toSeconds(), options.workers(), options.jfr() ? "on (settings=default) in every JVM" : "off",
                 options.workerEnvironment().isEmpty() ? "none" : options.workerEnvironment()));
+        header.add("- Router settings changed from the defaults: "
+                + (options.routerEnvironment().isEmpty() ? "none" : options.routerEnvironment().toString())
+                + options.baselineRouterJar().map(jar -> "; baseline router " + jar).orElse(""));
         if (!failures.isEmpty()) {
             header.add("- FAILED: " + String.join("; ", failures));
         }

@@ -27,7 +27,7 @@ public final class SecretsIndex {
     public static Optional<OrganizationSecrets> secretsOf(ReadOnlyKeyValueStore<String, byte[]> store, OrganizationId organization,
                                                           DecodeCache<OrganizationSecrets> decoder) {
         byte[] json = store.get(organization.value());
-        return json == null ? Optional.empty() : Optional.of(decoder.decode(json));
+        return json == null ? Optional.empty() : Optional.of(decoder.decode(organization.value(), json));
     }
 
     static void put(KeyValueStore<String, byte[]> store, OrganizationSecrets secrets, byte[] json) {

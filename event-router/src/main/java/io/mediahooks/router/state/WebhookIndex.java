@@ -79,7 +79,7 @@ public final class WebhookIndex {
         try (KeyValueIterator<String, byte[]> entries = store.prefixScan(organization.value() + ORGANIZATION_END, PREFIX_SERIALIZER)) {
             while (entries.hasNext()) {
                 KeyValue<String, byte[]> entry = entries.next();
-                webhooks.add(decoder.decode(entry.value));
+                webhooks.add(decoder.decode(entry.key, entry.value));
             }
         }
         return webhooks;

@@ -24,7 +24,7 @@ final class StateRestoreMetrics implements StateRestoreListener {
 
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
-        LOG.info("Restoring store {} from {} offsets {} to {}", store, partition, startingOffset, endingOffset);
+        LOG.debug("Restoring store {} from {} offsets {} to {}", store, partition, startingOffset, endingOffset);
     }
 
     @Override

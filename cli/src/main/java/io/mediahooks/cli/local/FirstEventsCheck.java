@@ -67,8 +67,8 @@ final class FirstEventsCheck {
         missing.removeAll(arrived);
         if (missing.isEmpty()) {
             reported = true;
-            return Optional.of("Check passed: the first " + EVENTS + " sample events reached all " + expected.size()
-                    + " matching webhook deliveries.");
+            return Optional.of("Check passed: the first " + EVENTS + " sample events reached every webhook that wants them ("
+                    + expected.size() + " deliveries, signatures verified).");
         }
         if (now.isAfter(lastPublished.plus(PATIENCE))) {
             reported = true;

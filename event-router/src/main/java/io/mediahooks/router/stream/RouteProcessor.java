@@ -47,7 +47,8 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
          * per decoded webhook (its bytes and its objects), so up to about 22 MB per stream thread.
          */
         static final int WEBHOOKS = 20_000;
-        static final int SECRETS = 1_000;
+        /** The secrets of 10,000 organizations with webhooks, well under 1 KB each. */
+        static final int SECRETS = 10_000;
 
         static Decoders create() {
             return new Decoders(new DecodeCache<>(SubscriptionCodec.INSTANCE, WEBHOOKS),

@@ -110,13 +110,19 @@ public final class Bench implements AutoCloseable {
     }
 
     public ServiceProcess startRouter(KafkaSide kafka, String scenario) {
+        return startRouter(kafka, scenario, options.routerJar());
+    }
+
+    /** The router of {@code jar} (this build's, or a baseline to compare with), ready. */
+    public ServiceProcess startRouter(KafkaSide kafka, String scenario, Path jar) {
         Map<String, String> env = new HashMap<>(kafka.serviceEnvironment());
         env.put(RouterConfig.APPLICATION_ID.key(), scenario + "-router");
         env.put(RouterConfig.STATE_DIR.key(), runDir.resolve(scenario + "-router-state").toString());
+        env.putAll(options.routerEnvironment());
         String name = scenario + "-router";
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + ROUTER_HEAP));
         jvm.addAll(jfrOptions(name));
-        ServiceProcess router = ServiceProcess.start(name, requireJar(options.routerJar()), jvm, env,
+        ServiceProcess router = ServiceProcess.start(name, requireJar(jar), jvm, env,
                 runDir.resolve(name + ".log"), READY_TIMEOUT);
         Progress.say("%s ready (pid %d, -Xmx%s, exactly-once)", name, router.process().pid(), ROUTER_HEAP);
         return router;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -17,14 +18,19 @@ import java.util.TreeMap;
  * @param jfr       whether every JVM records a flight recording (the profiles of the report)
  * @param workerEnvironment settings given to every worker on top of the benchmark's, to try a tuning
  *                  ({@code --worker-env MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT=32})
+ * @param routerEnvironment settings given to the router on top of the benchmark's ({@code --router-env
+ *                  MEDIAHOOKS_ROUTER_COMMIT_INTERVAL=50ms})
+ * @param baselineRouterJar another router jar (say, built from main) that the router scenario measures first, in the
+ *                  same run, for a before/after comparison ({@code --baseline-router-jar JAR})
  */
 public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, boolean jfr, Path repository,
-                           Path routerJar, Path workerJar, Path outputDir, Map<String, String> workerEnvironment) {
+                           Path routerJar, Path workerJar, Path outputDir, Map<String, String> workerEnvironment,
+                           Map<String, String> routerEnvironment, Optional<Path> baselineRouterJar) {
 
     public static final String USAGE = """
             usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--only micro,ceiling,naive,router,worker,e2e,isolation,burst]
-                   [--workers N] [--worker-env KEY=VALUE]... [--no-jfr] [--repo DIR] [--router-jar JAR] [--worker-jar JAR]
-                   [--out DIR]""";
+                   [--workers N] [--worker-env KEY=VALUE]... [--router-env KEY=VALUE]... [--no-jfr] [--repo DIR] [--router-jar JAR] [--worker-jar JAR]
+                   [--baseline-router-jar JAR] [--out DIR]""";
 
     /** The scenarios of the suite, in the order they run. */
     public enum Scenario { MICRO, CEILING, NAIVE, ROUTER, WORKER, E2E, ISOLATION, BURST }
@@ -37,8 +43,10 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
         Path repository = defaultRepository;
         Path routerJar = null;
         Path workerJar = null;
+        Path baselineRouterJar = null;
         Path out = null;
         Map<String, String> workerEnvironment = new TreeMap<>();
+        Map<String, String> routerEnvironment = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
@@ -49,15 +57,10 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
                 case "--repo" -> repository = Path.of(value(args, ++i, flag));
                 case "--router-jar" -> routerJar = Path.of(value(args, ++i, flag));
                 case "--worker-jar" -> workerJar = Path.of(value(args, ++i, flag));
+                case "--baseline-router-jar" -> baselineRouterJar = Path.of(value(args, ++i, flag)).toAbsolutePath();
                 case "--out" -> out = Path.of(value(args, ++i, flag));
-                case "--worker-env" -> {
-                    String setting = value(args, ++i, flag);
-                    int equals = setting.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("--worker-env takes KEY=VALUE, got " + setting);
-                    }
-                    workerEnvironment.put(setting.substring(0, equals), setting.substring(equals + 1));
-                }
+                case "--worker-env" -> putSetting(workerEnvironment, flag, value(args, ++i, flag));
+                case "--router-env" -> putSetting(routerEnvironment, flag, value(args, ++i, flag));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -68,7 +71,16 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
         return new BenchOptions(quick, scenarios, workers, jfr, repository,
                 routerJar != null ? routerJar : repository.resolve("event-router/target/event-router.jar"),
                 workerJar != null ? workerJar : repository.resolve("delivery-worker/target/delivery-worker.jar"),
-                out != null ? out : repository.resolve("benchmarks/target/bench-run"), Map.copyOf(workerEnvironment));
+                out != null ? out : repository.resolve("benchmarks/target/bench-run"), Map.copyOf(workerEnvironment),
+                Map.copyOf(routerEnvironment), Optional.ofNullable(baselineRouterJar));
+    }
+
+    private static void putSetting(Map<String, String> environment, String flag, String setting) {
+        int equals = setting.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException(flag + " takes KEY=VALUE, got " + setting);
+        }
+        environment.put(setting.substring(0, equals), setting.substring(equals + 1));
     }
 
     private static String value(String[] args, int index, String flag) {

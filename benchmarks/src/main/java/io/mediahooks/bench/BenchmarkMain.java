@@ -75,6 +75,8 @@ public final class BenchmarkMain {
                 results.worker = attempt("worker", failures, () -> WorkerAlone.run(bench), null);
             }
             if (options.runs(BenchOptions.Scenario.ROUTER)) {
+                options.baselineRouterJar().ifPresent(baseline -> results.routerBaseline =
+                        attempt("router-baseline", failures, () -> RouterAlone.run(bench, baseline, "router-baseline"), null));
                 results.router = attempt("router", failures, () -> RouterAlone.run(bench), null);
             }
             if (options.runs(BenchOptions.Scenario.E2E)) {
@@ -170,6 +172,9 @@ public final class BenchmarkMain {
         header.add(String.format("- Run took %d s; workers: %d; JFR: %s; worker settings changed from the defaults: %s",
                 took.toSeconds(), options.workers(), options.jfr() ? "on (settings=default) in every JVM" : "off",
                 options.workerEnvironment().isEmpty() ? "none" : options.workerEnvironment()));
+        header.add("- Router settings changed from the defaults: "
+                + (options.routerEnvironment().isEmpty() ? "none" : options.routerEnvironment().toString())
+                + options.baselineRouterJar().map(jar -> "; baseline router " + jar).orElse(""));
         if (!failures.isEmpty()) {
             header.add("- FAILED: " + String.join("; ", failures));
         }

@@ -4,15 +4,10 @@ import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.router.RouterApplication;
-import io.mediahooks.router.RouterTopology;
-import io.mediahooks.router.routing.OrganizationWebhooks;
 import io.mediahooks.runtime.CommonConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** What the end-to-end tests share: the services' environment on topics of their own, and the router's view of a webhook table. */
 final class PipelineSetup {
@@ -36,11 +31,8 @@ final class PipelineSetup {
         return env;
     }
 
-    /** How many webhooks of {@code organization} the router's table holds: routing applies them from then on. */
+    /** How many webhooks of {@code organization} the router's global store holds: routing applies them from then on. */
     static int webhooksOf(RouterApplication router, String organization) {
-        ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> store = router.streams().store(
-                StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
-        OrganizationWebhooks webhooks = store.get(new OrganizationId(organization));
-        return webhooks == null ? 0 : webhooks.size();
+        return router.webhooksOf(new OrganizationId(organization)).size();
     }
 }

@@ -1,16 +1,26 @@
 package io.mediahooks.router;
 
 import io.mediahooks.model.MediahooksVersion;
+import io.mediahooks.model.OrganizationId;
+import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.Subscription;
+import io.mediahooks.model.json.OrganizationSecretsCodec;
+import io.mediahooks.model.json.SubscriptionCodec;
+import io.mediahooks.router.errors.ThreadFailurePolicy;
+import io.mediahooks.router.state.DecodeCache;
+import io.mediahooks.router.state.SecretsIndex;
+import io.mediahooks.router.state.WebhookIndex;
 import io.mediahooks.runtime.Health;
 import io.mediahooks.runtime.ManagementServer;
 import io.mediahooks.runtime.ServiceMetrics;
 import io.mediahooks.runtime.TopicProvisioner;
-import io.mediahooks.router.errors.ThreadFailurePolicy;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,16 +29,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running router: topics ensured, Kafka Streams started, management endpoints serving
- * ({@code /health/ready} is up only while Streams is RUNNING). Closing it is a clean shutdown.
+ * ({@code /health/ready} is up only while Streams is RUNNING, which implies webhooks and secrets are loaded). Closing it is a clean shutdown.
  */
 public final class RouterApplication implements AutoCloseable {
 
@@ -74,6 +87,7 @@ public final class RouterApplication implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(ThreadFailurePolicy.withDefaults(metrics));
+        streams.setGlobalStateRestoreListener(new StateRestoreMetrics(registry));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         // Endpoints first: a port already taken must fail start-up before any stream thread runs.
@@ -113,6 +127,21 @@ public final class RouterApplication implements AutoCloseable {
         return streams;
     }
 
+    /** The webhooks this instance routes {@code organization}'s events to now, from its global store. */
+    public List<Subscription> webhooksOf(OrganizationId organization) {
+        return WebhookIndex.webhooksOf(globalStore(WebhookIndex.STORE), organization, new DecodeCache<>(SubscriptionCodec.INSTANCE, 1));
+    }
+
+    /** The secrets this instance signs {@code organization}'s deliveries with now, from its global store. */
+    public Optional<OrganizationSecrets> secretsOf(OrganizationId organization) {
+        return SecretsIndex.secretsOf(globalStore(SecretsIndex.STORE), organization,
+                new DecodeCache<>(OrganizationSecretsCodec.INSTANCE, 1));
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> globalStore(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    }
+
     /** Commits, closes Streams and leaves the group (waiting up to the shutdown timeout), then the endpoints. Idempotent. */
     @Override
     public void close() {
@@ -142,6 +171,10 @@ public final class RouterApplication implements AutoCloseable {
                 : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
     }
 
+    /**
+     * Ready only while RUNNING: Kafka Streams reaches RUNNING after its global stores (webhooks,
+     * secrets) were restored to the end of their topics and its tasks' own stores were restored.
+     */
     private static Health readiness(KafkaStreams.State state) {
         return state == KafkaStreams.State.RUNNING ? Health.up("streams " + state) : Health.down("streams " + state);
     }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -36,6 +37,7 @@ public record RouterConfig(
         Duration startupTimeout,
         Duration shutdownTimeout) {
 
+    private static final int PRODUCER_BATCH_BYTES = 64 * 1024;
     private static final Pattern LEGAL_APPLICATION_ID = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
 
     public static final Setting<String> APPLICATION_ID = Setting.of("MEDIAHOOKS_APPLICATION_ID", "mediahooks-router",
@@ -50,8 +52,9 @@ public record RouterConfig(
     public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = Setting.of("MEDIAHOOKS_PROCESSING_GUARANTEE",
             ProcessingGuarantee.EXACTLY_ONCE_V2.configValue(),
             "exactly_once_v2 (no delivery lost or duplicated by a crash) or at_least_once.", ProcessingGuarantee::parse);
-    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_COMMIT_INTERVAL", "100ms",
-            "How often progress is committed; under exactly-once, deliveries become visible at each commit.",
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_ROUTER_COMMIT_INTERVAL", "100ms",
+            "How often the router commits (Kafka Streams commit.interval.ms); under exactly-once, deliveries become "
+                    + "visible to read_committed consumers at each commit, so this bounds the router's share of latency.",
             Parsers::duration);
     public static final Setting<Duration> DEDUP_WINDOW = Setting.of("MEDIAHOOKS_DEDUP_WINDOW", "24h",
             "An event_id seen again within this time (per organization) is not routed again.", Parsers::duration);
@@ -95,6 +98,12 @@ public record RouterConfig(
      */
     public Map<String, Object> streamsConfig(RouterMetrics metrics) {
         Map<String, Object> config = new HashMap<>(common.kafkaClientConfig());
+        // Defaults the router tunes, each still open to MEDIAHOOKS_KAFKA_*: a delivery is about 600 bytes and an event
+        // makes several, so 64 KiB batches take a commit interval's deliveries of a partition in a few requests
+        // instead of dozens (16 KiB is Kafka's default); under exactly-once every batch is flushed at the commit anyway.
+        if (!config.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+            config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+        }
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -105,6 +114,8 @@ public record RouterConfig(
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, InvalidInputHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RouterProcessingExceptionHandler.class);
+        // A record that fails in a global store's processor is skipped too, rather than stopping the global thread (and with it the router).
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RouterProductionExceptionHandler.class);
         config.putAll(new HandlerSettings(topics().names(), RouterTopology.eventTopics(this), metrics).asConfig());
         return config;

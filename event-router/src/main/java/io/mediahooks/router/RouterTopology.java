@@ -1,56 +1,43 @@
 package io.mediahooks.router;
 
 import io.mediahooks.model.MediaEvent;
-import io.mediahooks.model.OrganizationId;
-import io.mediahooks.model.OrganizationSecrets;
-import io.mediahooks.model.Subscription;
-import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.Topics;
-import io.mediahooks.router.routing.OrganizationWebhooks;
+import io.mediahooks.router.state.SecretsIndex;
+import io.mediahooks.router.state.WebhookIndex;
 import io.mediahooks.router.stream.RouterStages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Set;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Joined;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Builds the router's Kafka Streams topology, for {@code main} and the tests alike.
  *
  * <pre>
- * media-events ──decode──▶ key by organization ──▶ [events-by-organization] ──▶ dedup ──▶ ⋈ webhooks ──▶ ⋈ secrets ──▶ route ──▶ webhook-deliveries
- * webhook-subscriptions ──check key──▶ table ──group by organization──▶ [subscriptions-by-organization] ──▶ webhooks-by-organization
- * webhook-secrets ──check key──▶ [secrets-by-organization] ──▶ secrets-by-organization table
+ * webhook-subscriptions ──check key──▶ global store "webhooks" (one entry per webhook, by organization)
+ * webhook-secrets ──────check key──▶ global store "secrets"  (by organization)
+ * media-events ──decode──▶ dedup ──▶ route (reads both global stores) ──▶ webhook-deliveries
  * </pre>
  *
- * <p>Every input is re-partitioned by organization through the router's own topics, so the three
- * meet in the same task whatever the partition counts of the input topics and whichever
- * partitioner their producers used (librdkafka's default differs from Java's). Undecodable input
- * never reaches these stages: {@link io.mediahooks.router.errors.InvalidInputHandler} takes it.
+ * <p>Webhooks and secrets are global state: every instance holds all of them, and Kafka Streams
+ * restores global stores up to the end of their topics before any stream thread starts, so no
+ * event is ever routed against a half-loaded table. Global stores need no co-partitioning, so
+ * events are routed in the task of the partition they arrived on, with no repartition topic.
+ * Undecodable input never reaches these stages: {@link io.mediahooks.router.errors.InvalidInputHandler}
+ * takes it.
  */
 public final class RouterTopology {
 
-    /** Name of the router's re-keyed copy of the media events (topic {@code <application id>-events-by-organization-repartition}). */
-    public static final String EVENTS_BY_ORGANIZATION = "events-by-organization";
-    /** Name of the queryable store of each organization's webhooks. */
-    public static final String WEBHOOKS_STORE = "webhooks-by-organization";
-    /** Name of the queryable store of each organization's secrets. */
-    public static final String SECRETS_STORE = "secrets-by-organization";
-    static final String SUBSCRIPTIONS_STORE = "subscriptions";
-    static final String SUBSCRIPTIONS_BY_ORGANIZATION = "subscriptions-by-organization";
+    /** Name of the global store of webhooks: see {@link WebhookIndex}. */
+    public static final String WEBHOOKS_STORE = WebhookIndex.STORE;
+    /** Name of the global store of secrets: see {@link SecretsIndex}. */
+    public static final String SECRETS_STORE = SecretsIndex.STORE;
 
     private RouterTopology() {
     }
@@ -64,61 +51,23 @@ public final class RouterTopology {
     public static Topology build(StreamsBuilder builder, RouterConfig config, Clock clock, RouterMetrics metrics) {
         Topics topics = config.topics();
         RouterStages stages = new RouterStages(clock, config.dedupWindow(), metrics);
-        KTable<OrganizationId, OrganizationWebhooks> webhooks = webhooksByOrganization(builder, topics.subscriptions(), stages);
-        KTable<OrganizationId, OrganizationSecrets> secrets = secretsByOrganization(builder, topics.secrets(), stages);
-        KStream<OrganizationId, MediaEvent> events = firstSightings(builder, topics.mediaEvents(), stages);
+        builder.addGlobalStore(WebhookIndex.storeBuilder(), topics.subscriptions().name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-subscriptions"),
+                stages::subscriptionIndexer);
+        builder.addGlobalStore(SecretsIndex.storeBuilder(), topics.secrets().name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-secrets"),
+                stages::secretsIndexer);
 
-        Topic<SubscriptionId, ?> deliveries = topics.deliveries();
-        events.leftJoin(webhooks, RouterStages::withWebhooks,
-                        Joined.<OrganizationId, MediaEvent, OrganizationWebhooks>as("join-webhooks")
-                                .withKeySerde(Topics.ORGANIZATION_ID).withValueSerde(Topics.MEDIA_EVENT))
-                .leftJoin(secrets, RouterStages::withSecrets, Joined.as("join-secrets"))
-                .process(stages::router, Named.as("route"))
-                .to(deliveries.name(), Produced.with(Topics.SUBSCRIPTION_ID, Topics.DELIVERY).withName("write-deliveries"));
+        Topic<byte[], MediaEvent> events = topics.mediaEvents();
+        builder.stream(events.name(), Consumed.with(events.keySerde(), RouterStages.STRICT_MEDIA_EVENT).withName("read-media-events"))
+                .processValues(stages.<byte[]>deduplicator(), Named.as("deduplicate"))
+                .process(stages::<byte[]>router, Named.as("route"))
+                .to(topics.deliveries().name(), Produced.with(Topics.SUBSCRIPTION_ID, Topics.DELIVERY).withName("write-deliveries"));
         return builder.build();
     }
 
     /** The topics whose records are media events, as the failing task read them: where the error handlers look. */
     public static Set<String> eventTopics(RouterConfig config) {
-        return Set.of(config.topics().names().mediaEvents(),
-                config.applicationId() + "-" + EVENTS_BY_ORGANIZATION + "-repartition");
-    }
-
-    /** Valid media events, keyed by organization, each (organization, event id) once per dedup window. */
-    private static KStream<OrganizationId, MediaEvent> firstSightings(StreamsBuilder builder, Topic<byte[], MediaEvent> topic,
-                                                                      RouterStages stages) {
-        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), RouterStages.STRICT_MEDIA_EVENT).withName("read-media-events"))
-                .selectKey((key, event) -> event.organizationId(), Named.as("key-by-organization"))
-                .repartition(Repartitioned.with(Topics.ORGANIZATION_ID, Topics.MEDIA_EVENT).withName(EVENTS_BY_ORGANIZATION))
-                .processValues(stages.deduplicator(), Named.as("deduplicate"));
-    }
-
-    /** Each organization's current webhooks: updates, moves between organizations and tombstones apply. */
-    private static KTable<OrganizationId, OrganizationWebhooks> webhooksByOrganization(
-            StreamsBuilder builder, Topic<SubscriptionId, Subscription> topic, RouterStages stages) {
-        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("read-subscriptions"))
-                .processValues(stages::subscriptionCheck, Named.as("check-subscription"))
-                .toTable(Named.as("subscriptions-table"),
-                        Materialized.<SubscriptionId, Subscription, KeyValueStore<Bytes, byte[]>>as(SUBSCRIPTIONS_STORE)
-                                .withKeySerde(topic.keySerde()).withValueSerde(topic.valueSerde()))
-                .groupBy((id, subscription) -> KeyValue.pair(subscription.organizationId(), subscription),
-                        Grouped.with(SUBSCRIPTIONS_BY_ORGANIZATION, Topics.ORGANIZATION_ID, topic.valueSerde()))
-                .aggregate(OrganizationWebhooks::empty,
-                        (organization, subscription, current) -> current.with(subscription),
-                        (organization, subscription, current) -> current.without(subscription.id()),
-                        Named.as("aggregate-webhooks"),
-                        Materialized.<OrganizationId, OrganizationWebhooks, KeyValueStore<Bytes, byte[]>>as(WEBHOOKS_STORE)
-                                .withKeySerde(Topics.ORGANIZATION_ID).withValueSerde(RouterStages.WEBHOOKS));
-    }
-
-    /** Each organization's current secrets; a tombstone removes them. */
-    private static KTable<OrganizationId, OrganizationSecrets> secretsByOrganization(
-            StreamsBuilder builder, Topic<OrganizationId, OrganizationSecrets> topic, RouterStages stages) {
-        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("read-secrets"))
-                .processValues(stages::secretsCheck, Named.as("check-secrets"))
-                .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde()).withName(SECRETS_STORE))
-                .toTable(Named.as("secrets-table"),
-                        Materialized.<OrganizationId, OrganizationSecrets, KeyValueStore<Bytes, byte[]>>as(SECRETS_STORE)
-                                .withKeySerde(topic.keySerde()).withValueSerde(topic.valueSerde()));
+        return Set.of(config.topics().names().mediaEvents());
     }
 }

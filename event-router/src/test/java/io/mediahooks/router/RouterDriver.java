@@ -6,7 +6,10 @@ import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.router.state.DecodeCache;
+import io.mediahooks.router.state.WebhookIndex;
 import io.mediahooks.runtime.Environment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,6 +31,7 @@ import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /** The router's real topology and Streams config in a {@link TopologyTestDriver}, with typed helpers. */
@@ -117,6 +121,16 @@ final class RouterDriver implements AutoCloseable {
     /** Records set aside in media-events-invalid since the last call. */
     List<TestRecord<byte[], byte[]>> invalid() {
         return invalid.readRecordsToList();
+    }
+
+    /** The global webhook store as the router holds it now. */
+    KeyValueStore<String, byte[]> webhookStore() {
+        return driver.getKeyValueStore(WebhookIndex.STORE);
+    }
+
+    /** The webhooks the router holds for {@code organization}, in id order. */
+    List<Subscription> webhooksOf(String organization) {
+        return WebhookIndex.webhooksOf(webhookStore(), new OrganizationId(organization), new DecodeCache<>(SubscriptionCodec.INSTANCE, 1));
     }
 
     double count(String counter, String... tags) {

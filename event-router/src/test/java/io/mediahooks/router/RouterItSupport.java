@@ -12,7 +12,6 @@ import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
-import io.mediahooks.router.routing.OrganizationWebhooks;
 import io.mediahooks.runtime.CommonConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -30,11 +29,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** What the router's integration tests share: one router's settings on the shared broker, and I/O helpers. */
 final class RouterItSupport {
@@ -107,46 +102,19 @@ final class RouterItSupport {
         }
     }
 
-    /**
-     * Waits until the router has applied {@code webhooks} subscription records and {@code organizations}
-     * secrets records: with the record cache off, each one writes one changelog record of its table.
-     */
-    void awaitTablesHold(int webhooks, int organizations) {
-        String webhooksChangelog = applicationId + "-" + RouterTopology.WEBHOOKS_STORE + "-changelog";
-        String secretsChangelog = applicationId + "-" + RouterTopology.SECRETS_STORE + "-changelog";
-        // Streams creates its changelogs once it has joined the group: until then reading them fails.
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(kafka.readAll(webhooksChangelog, webhooks, Duration.ofSeconds(5))).hasSizeGreaterThanOrEqualTo(webhooks);
-            assertThat(kafka.readAll(secretsChangelog, organizations, Duration.ofSeconds(5))).hasSizeGreaterThanOrEqualTo(organizations);
+    /** Waits until the running router holds {@code webhooks} webhooks and the secrets of {@code organization}. */
+    static void awaitLoaded(RouterApplication router, String organization, int webhooks) {
+        OrganizationId id = new OrganizationId(organization);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(InvalidStateStoreException.class).untilAsserted(() -> {
+            assertThat(router.webhooksOf(id)).hasSize(webhooks);
+            assertThat(router.secretsOf(id)).isPresent();
         });
     }
 
     /** Waits until the running router's store holds exactly these webhooks (id and URL) for {@code organization}. */
-    static void awaitWebhooks(KafkaStreams streams, String organization, Subscription... expected) {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(InvalidStateStoreException.class).untilAsserted(() -> {
-            ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
-            OrganizationWebhooks webhooks = store.get(new OrganizationId(organization));
-            assertThat(webhooks == null ? List.of() : webhooks.all()).containsExactlyInAnyOrder(expected);
-        });
-    }
-
-    /** Waits until the running router's stores hold {@code webhooks} webhooks and the secrets of {@code organizations}. */
-    static void awaitStoresHold(KafkaStreams streams, int webhooks, int organizations) {
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(InvalidStateStoreException.class).untilAsserted(() -> {
-            ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> webhookStore = streams.store(
-                    StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
-            ReadOnlyKeyValueStore<OrganizationId, Object> secretsStore = streams.store(
-                    StoreQueryParameters.fromNameAndType(RouterTopology.SECRETS_STORE, QueryableStoreTypes.keyValueStore()));
-            int webhookCount = 0;
-            try (var all = webhookStore.all()) {
-                while (all.hasNext()) {
-                    webhookCount += all.next().value.size();
-                }
-            }
-            assertThat(webhookCount).isEqualTo(webhooks);
-            assertThat(secretsStore.approximateNumEntries()).isEqualTo(organizations);
-        });
+    static void awaitWebhooks(RouterApplication router, String organization, Subscription... expected) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(InvalidStateStoreException.class).untilAsserted(() ->
+                assertThat(router.webhooksOf(new OrganizationId(organization))).containsExactlyInAnyOrder(expected));
     }
 
     /** Committed deliveries, once at least {@code expected} arrived (or the timeout passed). */

@@ -45,7 +45,7 @@ class RouterMainIT {
             it.put(secrets("org_42"));
             it.put(webhook("wh_1", "org_42", EventType.VIDEO_READY));
             it.put(webhook("wh_2", "org_42", "https://hooks.example.com/all", EventSelection.allTypes()));
-            it.awaitTablesHold(2, 1);
+            RouterItSupport.awaitLoaded(router, "org_42", 2);
 
             MediaEvent ready = event("org_42", "evt_1", EventType.VIDEO_READY, "sports");
             it.publish(ready);

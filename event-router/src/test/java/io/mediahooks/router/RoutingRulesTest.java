@@ -140,7 +140,7 @@ class RoutingRulesTest {
     }
 
     @Test
-    void bodyKeepsThePayloadAsPublishedThroughTheRepartition() {
+    void bodyKeepsThePayloadAsPublished() {
         router.put(webhook("wh_1", "org_42", EventType.VIDEO_READY));
         String published = "{\"event_id\":\"evt_1\",\"event_type\":\"VIDEO_READY\",\"created_at\":\"2026-11-26T13:00:00.120+01:00\","
                 + "\"organization_id\":\"org_42\",\"payload\":{\"id\":\"vid_9\",\"duration\":1.10,\"size\":12345678901234567890,"

@@ -31,7 +31,7 @@ class SubscriptionChangeIT {
             it.put(secrets("org_42"));
             it.put(changed);
             it.put(deleted);
-            it.awaitTablesHold(2, 1);
+            RouterItSupport.awaitLoaded(router, "org_42", 2);
             it.publish(event("org_42", "evt_1", EventType.VIDEO_READY));
             assertThat(it.deliveries(2, Duration.ofSeconds(30))).hasSize(2);
 
@@ -40,7 +40,7 @@ class SubscriptionChangeIT {
             it.put(moved);
             it.delete(deleted.id());
             it.put(added);
-            RouterItSupport.awaitWebhooks(router.streams(), "org_42", moved, added);
+            RouterItSupport.awaitWebhooks(router, "org_42", moved, added);
             it.publish(event("org_42", "evt_2", EventType.VIDEO_READY));
 
             List<Delivery> later = it.deliveries(4, Duration.ofSeconds(30)).stream()

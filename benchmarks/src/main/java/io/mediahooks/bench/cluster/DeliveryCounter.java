@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Counts the records on a topic as a downstream consumer sees them: {@code read_committed}, so
  * under exactly-once a delivery counts once its transaction commits. Keeps the moment each was
- * seen, for the rate. Reads every partition from the beginning on its own thread.
+ * seen, for the rate, and how long after its event was sent, for the latency. Reads every partition from the beginning on its own thread.
  */
 public final class DeliveryCounter implements AutoCloseable {
 
@@ -25,6 +25,7 @@ public final class DeliveryCounter implements AutoCloseable {
     private final AtomicLong count = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final LongList seenNanos = new LongList();
+    private final LongList latencyMillis = new LongList();
     private final Thread thread;
 
     public DeliveryCounter(String bootstrapServers, String topic, int partitions) {
@@ -51,9 +52,12 @@ public final class DeliveryCounter implements AutoCloseable {
                 continue;
             }
             long now = System.nanoTime();
+            long wallNow = System.currentTimeMillis();
             synchronized (seenNanos) {
-                for (int i = 0; i < records.count(); i++) {
+                for (var record : records) {
                     seenNanos.add(now);
+                    // A delivery keeps its event's record timestamp: the moment the event was sent.
+                    latencyMillis.add(wallNow - record.timestamp());
                 }
                 count.addAndGet(records.count());
             }
@@ -69,6 +73,7 @@ public final class DeliveryCounter implements AutoCloseable {
     public void reset() {
         synchronized (seenNanos) {
             seenNanos.clear();
+            latencyMillis.clear();
             count.set(0);
         }
     }
@@ -77,6 +82,13 @@ public final class DeliveryCounter implements AutoCloseable {
     public long[] seenNanos() {
         synchronized (seenNanos) {
             return seenNanos.toArray();
+        }
+    }
+
+    /** For each record seen, the milliseconds from its event being sent to the record being seen (read committed). */
+    public long[] latencyMillis() {
+        synchronized (seenNanos) {
+            return latencyMillis.toArray();
         }
     }
 

@@ -23,6 +23,8 @@ public final class Results {
     public NaiveBaseline.Result naive;
     public WorkerAlone.Result worker;
     public RouterAlone.Result router;
+    /** The router scenario with {@code --baseline-router-jar}, run just before {@link #router} on the same broker. */
+    public RouterAlone.Result routerBaseline;
     public EndToEnd.Result endToEnd;
     public EndToEnd.Result isolation;
     public Burst.Result burst;

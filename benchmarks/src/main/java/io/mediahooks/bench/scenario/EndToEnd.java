@@ -46,7 +46,7 @@ public final class EndToEnd {
     /** Latency percentiles in milliseconds, from {@code created_at} to arrival, of distinct deliveries. */
     public record Latency(long count, long p50, long p99, long max) {
 
-        static Latency of(long[] millis) {
+        public static Latency of(long[] millis) {
             Distribution distribution = new Distribution(millis);
             return new Latency(distribution.count(), distribution.percentile(50), distribution.percentile(99), distribution.max());
         }

@@ -57,6 +57,7 @@ final class LocalStack implements AutoCloseable {
     private SampleReceiver receiver;
     private TopicWatcher watcher;
     private ScheduledExecutorService scheduler;
+    private FirstEventsCheck firstEvents;
 
     LocalStack(LocalSettings settings, CliContext context) {
         this.settings = settings;
@@ -77,6 +78,8 @@ final class LocalStack implements AutoCloseable {
                     this::liveSecrets, settings.signatureHeader(), this::say);
             say("Receiver: listening on " + receiver.urlFor("", false).resolve("/") + " (verifies both signatures)");
             DemoSeeder.webhooks(session, receiver, this::say);
+            firstEvents = new FirstEventsCheck(Demo.webhooks(receiver::urlFor));
+            receiver.onVerified(firstEvents::arrived);
             watcher = TopicWatcher.start(session, Demo.ORGANIZATION, secrets::set);
             startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
                     environment, workerEnvironment()));
@@ -89,6 +92,7 @@ final class LocalStack implements AutoCloseable {
                 return thread;
             });
             scheduler.scheduleWithFixedDelay(this::publishOne, 1_000, settings.eventInterval().toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(this::checkFirstEvents, 1, 1, TimeUnit.SECONDS);
             scheduler.scheduleAtFixedRate(this::summarize, settings.summaryInterval().toMillis(),
                     settings.summaryInterval().toMillis(), TimeUnit.MILLISECONDS);
             say("Publishing a sample event every " + settings.eventInterval().toMillis() / 1000.0 + " s."
@@ -186,12 +190,17 @@ final class LocalStack implements AutoCloseable {
             var topic = session.topics().mediaEvents();
             session.send(topic, Topics.ORGANIZATION_ID.serializer().serialize(topic.name(), event.organizationId()), event);
             published.incrementAndGet();
+            firstEvents.published(event, context.clock().instant());
             say("published " + event.eventType() + " " + event.eventId() + " tags " + event.tags());
         } catch (RuntimeException e) {
             if (!stopping) {
                 say("could not publish a sample event: " + e.getMessage());
             }
         }
+    }
+
+    private void checkFirstEvents() {
+        firstEvents.verdict(context.clock().instant()).ifPresent(this::say);
     }
 
     private void summarize() {

@@ -13,11 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -42,6 +44,7 @@ public final class SampleReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     private final AtomicLong verified = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private volatile BiConsumer<String, String> onVerified = (webhook, eventId) -> { };
 
     private SampleReceiver(HttpServer server, ExecutorService executor, SignatureVerifier verifier,
                            Supplier<List<String>> liveSecrets, String hexHeader, Consumer<String> out) {
@@ -80,6 +83,11 @@ public final class SampleReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + (failing ? "/fail/" : "/hooks/") + webhook);
     }
 
+    /** Calls {@code listener} with the webhook's name and the event id of each request whose signatures verified. */
+    public void onVerified(BiConsumer<String, String> listener) {
+        this.onVerified = listener;
+    }
+
     public long verified() {
         return verified.get();
     }
@@ -100,6 +108,7 @@ public final class SampleReceiver implements AutoCloseable {
             int status;
             if (problem == null) {
                 verified.incrementAndGet();
+                eventId(body).ifPresent(eventId -> onVerified.accept(webhook, eventId));
                 status = answer;
                 out.accept("verified " + what + (answer == 200 ? "" : ", answered " + answer + " on purpose"));
             } else {
@@ -131,6 +140,15 @@ public final class SampleReceiver implements AutoCloseable {
             return null;
         }
         return "bad signature: " + (hexOk ? "" : hexHeader + (standardOk ? "" : " and ")) + (standardOk ? "" : "webhook-signature");
+    }
+
+    private static Optional<String> eventId(byte[] body) {
+        try {
+            JsonNode id = Json.MAPPER.readTree(body).path("event_id");
+            return id.isTextual() ? Optional.of(id.textValue()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code VIDEO_READY evt_7b1c0e} from the body, or a placeholder for a body that is not the contract's. */

@@ -69,6 +69,17 @@ class SampleReceiverTest {
         assertThat(receiver.rejected()).isEqualTo(1);
     }
 
+    @Test
+    void verifiedRequestsAreReportedWithTheirWebhookAndEventButRejectedOnesAreNot() throws Exception {
+        List<String> reported = new CopyOnWriteArrayList<>();
+        receiver.onVerified((webhook, eventId) -> reported.add(eventId + " -> " + webhook));
+
+        post(receiver.urlFor("wh_failing", true), "msg_4", secret);
+        post(receiver.urlFor("wh_demo", false), "msg_5", Secrets.generate(new SecureRandom()));
+
+        assertThat(reported).containsExactly("evt_1 -> wh_failing");
+    }
+
     private int post(URI url, String messageId, String signingSecret) throws Exception {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();

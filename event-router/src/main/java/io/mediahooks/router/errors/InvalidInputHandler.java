@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * What happens to a record that does not decode: the router never stops for one. A media event
  * goes to {@code media-events-invalid} with the bytes as received and the reason in header
  * {@code error}; Streams writes it in the same transaction as the input offset, so it is set aside
- * exactly once. A subscription or secrets record is dropped before it reaches its table, so the
+ * exactly once. Subscriptions and secrets reach their global stores as bytes and are decoded and
+ * judged there ({@code TableUpdater}); should one ever come through here, it is dropped, so the
  * previous valid version stays in force. Each is logged and counted.
  */
 public final class InvalidInputHandler implements DeserializationExceptionHandler {

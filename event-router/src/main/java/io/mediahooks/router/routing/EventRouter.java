@@ -22,17 +22,17 @@ public final class EventRouter {
      * Routes {@code event} to every enabled webhook that wants its type and whose conditions all
      * hold, provided the organization has a live secret at {@code now}.
      *
-     * @param webhooks the organization's webhooks, empty when it has none
+     * @param webhooks the organization's webhooks in subscription id order, empty when it has none
      * @param secrets  the organization's secrets, empty when it has none
      */
-    public static Routing route(MediaEvent event, OrganizationWebhooks webhooks, Optional<OrganizationSecrets> secrets,
+    public static Routing route(MediaEvent event, List<Subscription> webhooks, Optional<OrganizationSecrets> secrets,
                                 Instant now) {
         if (webhooks.isEmpty()) {
             return new Routing.Skipped(SkipReason.NO_WEBHOOKS);
         }
-        List<Subscription> matching = webhooks.all().stream().filter(webhook -> webhook.matches(event)).toList();
+        List<Subscription> matching = webhooks.stream().filter(webhook -> webhook.matches(event)).toList();
         if (matching.isEmpty()) {
-            boolean onlyDisabledWanted = webhooks.all().stream().anyMatch(webhook -> wouldMatchIfEnabled(webhook, event));
+            boolean onlyDisabledWanted = webhooks.stream().anyMatch(webhook -> wouldMatchIfEnabled(webhook, event));
             return new Routing.Skipped(onlyDisabledWanted ? SkipReason.DISABLED : SkipReason.NO_MATCH);
         }
         // Judged after matching so that no_secret counts only events somebody wanted.

@@ -1,7 +1,6 @@
 package io.mediahooks.router.stream;
 
 import io.mediahooks.model.MediaEvent;
-import io.mediahooks.model.OrganizationId;
 import io.mediahooks.router.RouterMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets the first copy of each (organization, event id) through and drops the copies seen within
- * the dedup window. The ids seen live in a changelogged window store, so the window holds across
- * restarts and moves with its partition; whole segments expire, with no scan.
+ * the dedup window. The ids seen live in a changelogged window store of the task that owns the
+ * event's input partition, so the window holds across restarts and moves with its partition;
+ * whole segments expire, with no scan. Copies are caught when they land in the same partition of
+ * {@code media-events}: the README says when that holds.
  */
-final class EventDeduplicator implements FixedKeyProcessor<OrganizationId, MediaEvent, MediaEvent> {
+final class EventDeduplicator<K> implements FixedKeyProcessor<K, MediaEvent, MediaEvent> {
 
     static final String STORE = "seen-event-ids";
     private static final Logger LOG = LoggerFactory.getLogger(EventDeduplicator.class);
@@ -30,7 +31,7 @@ final class EventDeduplicator implements FixedKeyProcessor<OrganizationId, Media
     private final Clock clock;
     private final Duration window;
     private final RouterMetrics metrics;
-    private FixedKeyProcessorContext<OrganizationId, MediaEvent> context;
+    private FixedKeyProcessorContext<K, MediaEvent> context;
     private WindowStore<String, Long> seen;
 
     EventDeduplicator(Clock clock, Duration window, RouterMetrics metrics) {
@@ -49,13 +50,13 @@ final class EventDeduplicator implements FixedKeyProcessor<OrganizationId, Media
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<OrganizationId, MediaEvent> context) {
+    public void init(FixedKeyProcessorContext<K, MediaEvent> context) {
         this.context = context;
         this.seen = context.getStateStore(STORE);
     }
 
     @Override
-    public void process(FixedKeyRecord<OrganizationId, MediaEvent> record) {
+    public void process(FixedKeyRecord<K, MediaEvent> record) {
         MediaEvent event = record.value();
         String key = key(event);
         long now = clock.millis();

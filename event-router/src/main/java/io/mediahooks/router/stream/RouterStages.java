@@ -2,15 +2,12 @@ package io.mediahooks.router.stream;
 
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediaEvent;
-import io.mediahooks.model.OrganizationId;
-import io.mediahooks.model.OrganizationSecrets;
-import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.MediaEventCodec;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.router.RouterMetrics;
-import io.mediahooks.router.RouterMetrics.InputKind;
-import io.mediahooks.router.routing.OrganizationWebhooks;
+import io.mediahooks.router.state.SecretsIndexer;
+import io.mediahooks.router.state.SubscriptionIndexer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -30,12 +27,12 @@ public final class RouterStages {
      */
     public static final Serde<MediaEvent> STRICT_MEDIA_EVENT =
             Serdes.serdeFrom(Topics.MEDIA_EVENT.serializer(), (topic, bytes) -> MediaEventCodec.INSTANCE.decode(bytes));
-    /** An organization's webhooks in the router's store and changelog. */
-    public static final Serde<OrganizationWebhooks> WEBHOOKS = new OrganizationWebhooksSerde();
 
     private final Clock clock;
     private final Duration dedupWindow;
     private final RouterMetrics metrics;
+    // Processors are created by the stream thread that runs their task: each thread gets its own decoders.
+    private final ThreadLocal<RouteProcessor.Decoders> decoders = ThreadLocal.withInitial(RouteProcessor.Decoders::create);
 
     public RouterStages(Clock clock, Duration dedupWindow, RouterMetrics metrics) {
         this.clock = clock;
@@ -44,11 +41,11 @@ public final class RouterStages {
     }
 
     /** Drops events whose (organization, event id) was seen within the dedup window; brings its own store. */
-    public FixedKeyProcessorSupplier<OrganizationId, MediaEvent, MediaEvent> deduplicator() {
+    public <K> FixedKeyProcessorSupplier<K, MediaEvent, MediaEvent> deduplicator() {
         return new FixedKeyProcessorSupplier<>() {
             @Override
-            public FixedKeyProcessor<OrganizationId, MediaEvent, MediaEvent> get() {
-                return new EventDeduplicator(clock, dedupWindow, metrics);
+            public FixedKeyProcessor<K, MediaEvent, MediaEvent> get() {
+                return new EventDeduplicator<>(clock, dedupWindow, metrics);
             }
 
             @Override
@@ -58,26 +55,18 @@ public final class RouterStages {
         };
     }
 
-    /** Passes subscriptions filed under their own id, and tombstones. */
-    public FixedKeyProcessor<SubscriptionId, Subscription, Subscription> subscriptionCheck() {
-        return new TableRecordCheck<>(InputKind.SUBSCRIPTION, "id", Subscription::id, metrics);
+    /** Keeps the global webhook store in step with {@code webhook-subscriptions}. */
+    public SubscriptionIndexer subscriptionIndexer() {
+        return new SubscriptionIndexer(metrics);
     }
 
-    /** Passes secrets filed under their own organization id, and tombstones. */
-    public FixedKeyProcessor<OrganizationId, OrganizationSecrets, OrganizationSecrets> secretsCheck() {
-        return new TableRecordCheck<>(InputKind.SECRETS, "organization_id", OrganizationSecrets::organizationId, metrics);
+    /** Keeps the global secrets store in step with {@code webhook-secrets}. */
+    public SecretsIndexer secretsIndexer() {
+        return new SecretsIndexer(metrics);
     }
 
-    /** Turns each joined event into its deliveries, keyed by subscription id. */
-    public Processor<OrganizationId, RoutingInput, SubscriptionId, Delivery> router() {
-        return new RouteProcessor(clock, metrics);
-    }
-
-    public static RoutingInput withWebhooks(MediaEvent event, OrganizationWebhooks webhooksOrNull) {
-        return RoutingInput.withWebhooks(event, webhooksOrNull);
-    }
-
-    public static RoutingInput withSecrets(RoutingInput input, OrganizationSecrets secretsOrNull) {
-        return input.withSecrets(secretsOrNull);
+    /** Turns each event into its deliveries, keyed by subscription id, from the global stores. */
+    public <K> Processor<K, MediaEvent, SubscriptionId, Delivery> router() {
+        return new RouteProcessor<>(clock, metrics, decoders.get());
     }
 }

@@ -41,7 +41,7 @@ class RouterErrorHandlersTest {
         RouterProcessingExceptionHandler handler = new RouterProcessingExceptionHandler();
         handler.configure(streamsConfig);
 
-        ProcessingExceptionHandler.Response response = handler.handleError(context("mediahooks-router-events-by-organization-repartition"),
+        ProcessingExceptionHandler.Response response = handler.handleError(context("media-events"),
                 new Record<>("k", "v", 0L), new IllegalStateException("boom\nsecond line"));
 
         assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);

@@ -9,6 +9,7 @@ import io.mediahooks.model.Delivery;
 import io.mediahooks.model.EventType;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.Subscription;
 import io.mediahooks.router.Fixtures;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +23,11 @@ class EventRouterTest {
     private static final Optional<OrganizationSecrets> SECRETS = Optional.of(secrets("org_42"));
 
     @Test
-    void routesToMatchingWebhooksInIdOrderWithOneSharedBody() {
-        OrganizationWebhooks webhooks = OrganizationWebhooks.of(List.of(
-                webhook("wh_b", "org_42", EventType.VIDEO_READY),
+    void routesToMatchingWebhooksInTheirOrderWithOneSharedBody() {
+        List<Subscription> webhooks = List.of(
                 webhook("wh_a", "org_42", EventType.VIDEO_READY),
-                webhook("wh_c", "org_42", EventType.VIDEO_DELETED)));
+                webhook("wh_b", "org_42", EventType.VIDEO_READY),
+                webhook("wh_c", "org_42", EventType.VIDEO_DELETED));
 
         Routing routing = EventRouter.route(READY, webhooks, SECRETS, NOW);
 
@@ -39,29 +40,29 @@ class EventRouterTest {
 
     @Test
     void noWebhooksComesFirst() {
-        assertThat(EventRouter.route(READY, OrganizationWebhooks.empty(), Optional.empty(), NOW))
+        assertThat(EventRouter.route(READY, List.of(), Optional.empty(), NOW))
                 .isEqualTo(new Routing.Skipped(SkipReason.NO_WEBHOOKS));
     }
 
     @Test
     void noMatchIsJudgedBeforeSecrets() {
-        OrganizationWebhooks webhooks = OrganizationWebhooks.of(List.of(webhook("wh_1", "org_42", EventType.VIDEO_DELETED)));
+        List<Subscription> webhooks = List.of(webhook("wh_1", "org_42", EventType.VIDEO_DELETED));
 
         assertThat(EventRouter.route(READY, webhooks, Optional.empty(), NOW)).isEqualTo(new Routing.Skipped(SkipReason.NO_MATCH));
     }
 
     @Test
     void disabledWhenOnlyDisabledWebhooksWouldHaveMatched() {
-        OrganizationWebhooks webhooks = OrganizationWebhooks.of(List.of(
+        List<Subscription> webhooks = List.of(
                 Fixtures.disabled(webhook("wh_1", "org_42", EventType.VIDEO_READY)),
-                webhook("wh_2", "org_42", EventType.VIDEO_DELETED)));
+                webhook("wh_2", "org_42", EventType.VIDEO_DELETED));
 
         assertThat(EventRouter.route(READY, webhooks, SECRETS, NOW)).isEqualTo(new Routing.Skipped(SkipReason.DISABLED));
     }
 
     @Test
     void noSecretAndExpiredSecretAreToldApart() {
-        OrganizationWebhooks webhooks = OrganizationWebhooks.of(List.of(webhook("wh_1", "org_42", EventType.VIDEO_READY)));
+        List<Subscription> webhooks = List.of(webhook("wh_1", "org_42", EventType.VIDEO_READY));
 
         assertThat(EventRouter.route(READY, webhooks, Optional.empty(), NOW)).isEqualTo(new Routing.Skipped(SkipReason.NO_SECRET));
         assertThat(EventRouter.route(READY, webhooks, Optional.of(Fixtures.expiringSecrets("org_42", NOW)), NOW))

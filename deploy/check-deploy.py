@@ -32,10 +32,10 @@ SOURCES = {
     "router": ["service-runtime/src/main/java", "event-router/src/main/java"],
     "worker": ["service-runtime/src/main/java", "delivery-worker/src/main/java"],
 }
-# Compose services and what they run; the others (Kafka, Prometheus, Grafana, the receiver) read
-# no mediahooks settings.
+# Compose services and what they run; the others (Kafka, Prometheus, Grafana) read no mediahooks
+# settings.
 COMPOSE_SERVICES = {"router": "router", "worker": "worker", "topics": "common", "demo-seed": "common",
-                    "demo-events": "common"}
+                    "demo-events": "common", "receiver": "common"}
 # Kubernetes workloads and ConfigMaps. The shared ConfigMap goes to both services.
 K8S_CONFIGMAPS = {"mediahooks-common": "common", "mediahooks-router": "router", "mediahooks-worker": "worker"}
 K8S_WORKLOADS = {"mediahooks-router": "router", "mediahooks-worker": "worker"}

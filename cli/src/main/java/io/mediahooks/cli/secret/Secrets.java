@@ -3,33 +3,25 @@ package io.mediahooks.cli.secret;
 import io.mediahooks.cli.CliException;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.SecretId;
+import io.mediahooks.model.SecretRotation;
 import io.mediahooks.model.WebhookSecret;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Pure rules for secrets: generating one, naming the next, and what a rotation keeps. */
+/** The CLI's side of the secret rules: flags and messages; the rules themselves are {@link SecretRotation}. */
 public final class Secrets {
 
     /** Bytes of randomness in a generated secret (the contract allows 24 to 64). */
-    public static final int GENERATED_KEY_BYTES = 32;
-
-    private static final Pattern NUMBERED = Pattern.compile("sec_(\\d{1,9})");
+    public static final int GENERATED_KEY_BYTES = SecretRotation.GENERATED_KEY_BYTES;
 
     private Secrets() {
     }
 
     /** A fresh {@code whsec_} secret from {@code random}. */
     public static String generate(SecureRandom random) {
-        byte[] key = new byte[GENERATED_KEY_BYTES];
-        random.nextBytes(key);
-        return WebhookSecret.PREFIX + Base64.getEncoder().encodeToString(key);
+        return SecretRotation.generate(random);
     }
 
     /** Checks a secret given on the command line; the error never echoes the value. */
@@ -45,36 +37,15 @@ public final class Secrets {
 
     /** {@code sec_1} for an organization without secrets, else one more than the highest {@code sec_<n>}. */
     public static SecretId nextId(List<WebhookSecret> existing) {
-        int highest = existing.size();
-        for (WebhookSecret secret : existing) {
-            Matcher matcher = NUMBERED.matcher(secret.id().value());
-            if (matcher.matches()) {
-                highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
-            }
-        }
-        return new SecretId("sec_" + (highest + 1));
+        return SecretRotation.nextId(existing);
     }
 
-    /**
-     * The secrets after a rotation at {@code now}: {@code newPrimary} first, then every secret still
-     * live, each expiring at {@code now + overlap} unless it already expires sooner. Secrets that
-     * have already expired are dropped: they no longer sign anything.
-     */
+    /** {@link SecretRotation#rotate}, its refusals as usage errors of {@code --value}. */
     public static OrganizationSecrets rotate(OrganizationSecrets current, WebhookSecret newPrimary, Instant now, Duration overlap) {
-        if (newPrimary.expiresAt().isPresent()) {
-            throw new IllegalArgumentException("a new primary secret does not expire");
+        try {
+            return SecretRotation.rotate(current, newPrimary, now, overlap);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--value: " + e.getMessage());
         }
-        Instant overlapEnd = now.plus(overlap);
-        List<WebhookSecret> rotated = new ArrayList<>();
-        rotated.add(newPrimary);
-        for (WebhookSecret old : current.liveAt(now)) {
-            if (old.value().equals(newPrimary.value())) {
-                throw CliException.usage("--value: that secret is already one of " + current.organizationId() + "'s secrets ("
-                        + old.id() + ")");
-            }
-            Instant expiry = old.expiresAt().filter(at -> at.isBefore(overlapEnd)).orElse(overlapEnd);
-            rotated.add(new WebhookSecret(old.id(), old.value(), Optional.of(expiry)));
-        }
-        return new OrganizationSecrets(current.organizationId(), rotated);
     }
 }

@@ -1,5 +1,6 @@
 package io.mediahooks.model.kafka;
 
+import io.mediahooks.model.ApiKey;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediaEvent;
@@ -7,6 +8,7 @@ import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.json.ApiKeyCodec;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
 import io.mediahooks.model.json.MediaEventCodec;
@@ -32,6 +34,7 @@ public final class Topics {
     public static final JsonSerde<OrganizationSecrets> SECRETS = new JsonSerde<>(OrganizationSecretsCodec.INSTANCE);
     public static final JsonSerde<Delivery> DELIVERY = new JsonSerde<>(DeliveryCodec.INSTANCE);
     public static final JsonSerde<Attempt> ATTEMPT = new JsonSerde<>(AttemptCodec.INSTANCE);
+    public static final JsonSerde<ApiKey> API_KEY = new JsonSerde<>(ApiKeyCodec.INSTANCE);
 
     private final TopicNames names;
 
@@ -86,6 +89,11 @@ public final class Topics {
     /** Key: subscription id. Value: attempt JSON, one record per attempt. */
     public Topic<SubscriptionId, Attempt> attempts() {
         return new Topic<>(names.attempts(), SUBSCRIPTION_ID, ATTEMPT, false);
+    }
+
+    /** Key: API key id. Value: API key JSON (a hash, never the key); a tombstone revokes the key. Compacted. */
+    public Topic<String, ApiKey> apiKeys() {
+        return new Topic<>(names.apiKeys(), Serdes.String(), API_KEY, true);
     }
 
     /** Every topic a deployment with {@code schedule} uses, for creating them at start-up. */

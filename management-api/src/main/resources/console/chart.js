@@ -5,16 +5,18 @@ import {h} from './dom.js';
 const HOUR = 3600_000;
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** 24 hourly buckets ending with the current hour: [{start: Date, delivered, failed}]. */
-export function perHour(attempts, now = new Date()) {
+/**
+ * 24 hourly buckets ending with the current hour, [{start: Date, delivered, failed}], from the
+ * "hourly" counts of /stats (hours without attempts may be missing there).
+ */
+export function perHour(hourly, now = new Date()) {
   const last = Math.floor(now.getTime() / HOUR) * HOUR;
   const buckets = Array.from({length: 24}, (_, i) => ({start: new Date(last - (23 - i) * HOUR), delivered: 0, failed: 0}));
-  for (const attempt of attempts) {
-    const at = new Date(attempt.at ?? attempt.attempted_at).getTime();
-    const index = 23 - Math.floor((last - Math.floor(at / HOUR) * HOUR) / HOUR);
+  for (const hour of hourly ?? []) {
+    const index = 23 - Math.round((last - new Date(hour.hour).getTime()) / HOUR);
     if (index < 0 || index > 23 || Number.isNaN(index)) continue;
-    if (attempt.outcome === 'delivered') buckets[index].delivered++;
-    else if (attempt.outcome === 'retry_scheduled' || attempt.outcome === 'dead_lettered') buckets[index].failed++;
+    buckets[index].delivered += hour.delivered ?? 0;
+    buckets[index].failed += hour.failed ?? 0;
   }
   return buckets;
 }
@@ -72,9 +74,11 @@ export function chart(buckets) {
         h('tbody', {}, buckets.map((b) => h('tr', {}, h('td', {}, hourLabel.format(b.start)), h('td', {}, b.delivered), h('td', {}, b.failed)))))));
 }
 
+/** A round top for the scale whose half is a whole number too: 4, 6, 8, 10, 20, 50, 100, ... */
 function niceMax(value) {
+  if (value <= 10) return Math.max(4, Math.ceil(value / 2) * 2);
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) {
+  for (const step of [1, 2, 5, 10]) {
     if (step * magnitude >= value) return step * magnitude;
   }
   return 10 * magnitude;

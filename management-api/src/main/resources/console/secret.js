@@ -37,7 +37,7 @@ export function secretPanel() {
   }
 
   function secretTable(secrets) {
-    return h('table', {class: 'compact'},
+    return h('table', {class: 'compact', id: 'secret-table'},
       h('caption', {}, 'Secret keys in use (the first signs every delivery)'),
       h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Id'), h('th', {scope: 'col'}, 'Created'), h('th', {scope: 'col'}, 'Expires'))),
       h('tbody', {}, secrets.map((s) => h('tr', {},

@@ -81,30 +81,17 @@ export async function render(main, {id}) {
   }
 
   async function refreshStats() {
-    get(withQuery(`${path}/stats`, {since: '24h'})).then((stats) => replace(health, healthPill(stats?.health)))
-      .catch(() => replace(health, healthPill('unknown')));
     try {
-      replace(chartBox, chart(perHour(await attemptsSince(path, 24))));
+      const stats = await get(withQuery(`${path}/stats`, {since: '24h'}));
+      replace(health, healthPill(stats?.health));
+      replace(chartBox, chart(perHour(stats?.hourly)));
     } catch (e) {
+      replace(health, healthPill('unknown'));
       replace(chartBox, note(e.message, 'error'));
     }
   }
 
   return {leave: () => timers.forEach(clearInterval)};
-}
-
-/** Every attempt of the last {@code hours} hours, following the cursor (at most 10 pages). */
-async function attemptsSince(path, hours) {
-  const since = new Date(Date.now() - hours * 3600_000).toISOString();
-  const all = [];
-  let cursor;
-  for (let page = 0; page < 10; page++) {
-    const answer = await get(withQuery(`${path}/attempts`, {since, limit: 250, cursor}));
-    all.push(...items(answer));
-    cursor = answer?.next_cursor;
-    if (!cursor) break;
-  }
-  return all;
 }
 
 function testEventSection(path, webhook, types) {
@@ -155,7 +142,7 @@ async function waitForAttempt(deliveryId) {
 function testOutcome(sent, delivery) {
   const last = delivery.attempts[delivery.attempts.length - 1];
   const ok = last.outcome === 'delivered';
-  const answer = last.status_code ?? last.status;
+  const answer = last.status_code;
   const text = ok
     ? `Test event ${sent.event_id} arrived: your endpoint answered ${answer} in ${last.duration_ms} ms.`
     : `Test event ${sent.event_id} did not arrive: ${answer ? `your endpoint answered ${answer}` : last.error ?? 'no answer'}`
@@ -225,10 +212,10 @@ function deliveryLog(path, types, every) {
   }
 
   function row(attempt) {
-    const status = attempt.status_code ?? attempt.status;
+    const status = attempt.status_code;
     const open = () => showDelivery(attempt.delivery_id);
     return h('tr', {class: `outcome-${attempt.outcome}`, 'data-event-id': attempt.event_id, onclick: open},
-      h('td', {}, time(attempt.at ?? attempt.attempted_at, {short: true})),
+      h('td', {}, time(attempt.at, {short: true})),
       h('td', {}, attempt.event_type),
       h('td', {}, h('button', {type: 'button', class: 'link-button', 'aria-label': `Attempts of ${attempt.event_id}`,
         onclick: (e) => { e.stopPropagation(); open(); }}, attempt.event_id)),
@@ -263,25 +250,19 @@ function deliveryLog(path, types, every) {
 }
 
 function attemptDetail(delivery, attempt) {
-  const request = attempt.request ?? delivery.request ?? {};
-  const response = attempt.response ?? {};
-  const sentBody = request.body ?? delivery.body ?? (delivery.payload && JSON.stringify(delivery.payload));
-  const headers = request.headers ?? attempt.request_headers;
-  const status = response.status ?? attempt.status_code ?? attempt.status;
-  const received = response.body ?? attempt.response_body ?? attempt.response_excerpt;
+  const status = attempt.status_code;
   return h('article', {class: 'attempt'},
-    h('h4', {}, `Attempt ${attempt.attempt}: ${outcomeLabel(attempt.outcome)}`, ' · ', time(attempt.at ?? attempt.attempted_at)),
+    h('h4', {}, `Attempt ${attempt.attempt}: ${outcomeLabel(attempt.outcome)}`, ' · ', time(attempt.at)),
     h('div', {class: 'exchange'},
       h('div', {},
         h('h5', {}, 'Sent'),
-        h('p', {class: 'small'}, 'POST ', h('span', {class: 'url'}, attempt.url ?? delivery.url ?? '')),
-        headers && h('pre', {}, Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\n')),
-        h('pre', {class: 'body'}, sentBody ? pretty(sentBody) : 'The body is not kept with the attempt.')),
+        h('pre', {tabindex: '0', 'aria-label': 'Request line and headers'}, `POST ${attempt.url ?? delivery.url ?? ''}\nContent-Type: application/json\nwebhook-id: ${delivery.delivery_id}\n`
+          + 'webhook-timestamp, webhook-signature and the hex signature: signed at the moment of sending'),
+        h('pre', {class: 'body', tabindex: '0', 'aria-label': 'Request body'}, delivery.body ? pretty(delivery.body) : 'The body is no longer kept.')),
       h('div', {},
         h('h5', {}, 'Received'),
-        h('p', {}, status ? `Status ${status}` : `No answer${attempt.error ? `: ${attempt.error}` : ''}`,
-          attempt.duration_ms !== undefined ? ` after ${attempt.duration_ms} ms` : ''),
-        received ? h('pre', {class: 'body'}, received) : h('p', {class: 'muted small'}, 'No response body.'),
+        h('p', {}, status ? `Status ${status}` : 'No answer', attempt.duration_ms !== undefined ? ` after ${attempt.duration_ms} ms` : ''),
+        attempt.error ? h('pre', {class: 'body', tabindex: '0', 'aria-label': 'Error'}, attempt.error) : h('p', {class: 'muted small'}, 'No error.'),
         attempt.next_attempt_at && h('p', {class: 'small'}, 'Next attempt ', time(attempt.next_attempt_at)))));
 }
 
@@ -335,14 +316,13 @@ function recoverSection(path) {
   async function follow(jobId) {
     for (;;) {
       const job = await get(`/v1/jobs/${encodeURIComponent(jobId)}`);
-      const state = job.state ?? job.status ?? 'running';
-      const counts = job.counts ?? {};
-      const total = counts.total ?? counts.found ?? counts.matched;
-      const done = counts.replayed ?? counts.recovered ?? counts.done ?? 0;
+      const matched = job.matched ?? 0;
+      const replayed = job.replayed ?? 0;
       replace(progress,
-        h('p', {}, `Recovery ${state}: `, Object.entries(counts).map(([k, v]) => `${v} ${k.replaceAll('_', ' ')}`).join(', ') || 'starting'),
-        total ? h('progress', {max: total, value: done, 'aria-label': 'Recovery progress'}) : null);
-      if (!['pending', 'running', 'queued', 'started'].includes(state)) return;
+        h('p', {}, `Recovery ${job.state}: ${replayed} of ${matched} failed deliveries sent again`,
+          job.error ? ` (${job.error})` : '', '.'),
+        matched > 0 ? h('progress', {max: matched, value: replayed, 'aria-label': 'Recovery progress'}) : null);
+      if (job.state !== 'queued' && job.state !== 'running') return;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

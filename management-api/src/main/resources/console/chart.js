@@ -30,12 +30,15 @@ function svg(tag, attributes, ...children) {
 
 const hourLabel = new Intl.DateTimeFormat(undefined, {hour: '2-digit', minute: '2-digit'});
 
-/** The chart for {@link perHour}'s buckets. */
-export function chart(buckets) {
+/**
+ * The chart for {@link perHour}'s buckets, drawn for {@code width} pixels so its text keeps its
+ * size on a phone as on a laptop.
+ */
+export function chart(buckets, width = 720) {
   const delivered = buckets.reduce((sum, b) => sum + b.delivered, 0);
   const failed = buckets.reduce((sum, b) => sum + b.failed, 0);
-  const width = 720;
   const height = 220;
+  const labelEvery = width < 560 ? 6 : 3;
   const left = 36;
   const bottom = 26;
   const top = 10;
@@ -57,7 +60,7 @@ export function chart(buckets) {
       svg('title', {}, label),
       svg('rect', {x, y: y(b.delivered), width: bar, height: Math.max(0, y(0) - y(b.delivered)), class: 'bar-ok'}),
       svg('rect', {x: x + bar + 1, y: y(b.failed), width: bar, height: Math.max(0, y(0) - y(b.failed)), class: 'bar-fail'}),
-      i % 3 === 0 ? svg('text', {x: x + bar, y: height - 8, 'text-anchor': 'middle', class: 'axis'}, hourLabel.format(b.start)) : '');
+      i % labelEvery === 0 ? svg('text', {x: x + bar, y: height - 8, 'text-anchor': 'middle', class: 'axis'}, hourLabel.format(b.start)) : '');
   });
   const picture = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title', class: 'chart'},
   svg('title', {id: 'chart-title'}, `Deliveries per hour: ${summary}`), ...grid, ...bars);

@@ -39,7 +39,11 @@ export async function render(main, {id}) {
     testEventSection(path, webhook, types),
     h('section', {class: 'card', 'aria-labelledby': 'chart-heading'}, h('h2', {id: 'chart-heading'}, 'Last 24 hours'), chartBox),
     log.section,
-    recoverSection(path));
+    recoverSection(path, id));
+  let hourly = null;
+  const drawChart = () => hourly && replace(chartBox, chart(perHour(hourly), Math.max(320, chartBox.clientWidth)));
+  window.addEventListener('resize', drawChart);
+
   showSummary();
   refreshStats();
   every(15_000, refreshStats);
@@ -84,14 +88,20 @@ export async function render(main, {id}) {
     try {
       const stats = await get(withQuery(`${path}/stats`, {since: '24h'}));
       replace(health, healthPill(stats?.health));
-      replace(chartBox, chart(perHour(stats?.hourly)));
+      hourly = stats?.hourly ?? [];
+      drawChart();
     } catch (e) {
       replace(health, healthPill('unknown'));
       replace(chartBox, note(e.message, 'error'));
     }
   }
 
-  return {leave: () => timers.forEach(clearInterval)};
+  return {
+    leave: () => {
+      timers.forEach(clearInterval);
+      window.removeEventListener('resize', drawChart);
+    },
+  };
 }
 
 function testEventSection(path, webhook, types) {
@@ -256,8 +266,9 @@ function attemptDetail(delivery, attempt) {
     h('div', {class: 'exchange'},
       h('div', {},
         h('h5', {}, 'Sent'),
-        h('pre', {tabindex: '0', 'aria-label': 'Request line and headers'}, `POST ${attempt.url ?? delivery.url ?? ''}\nContent-Type: application/json\nwebhook-id: ${delivery.delivery_id}\n`
-          + 'webhook-timestamp, webhook-signature and the hex signature: signed at the moment of sending'),
+        h('pre', {tabindex: '0', 'aria-label': 'Request line and headers'},
+          `POST ${attempt.url ?? delivery.url ?? ''}\nContent-Type: application/json\nwebhook-id: ${delivery.delivery_id}`),
+        h('p', {class: 'help'}, 'With webhook-timestamp, webhook-signature and the hex signature, made at the moment of sending.'),
         h('pre', {class: 'body', tabindex: '0', 'aria-label': 'Request body'}, delivery.body ? pretty(delivery.body) : 'The body is no longer kept.')),
       h('div', {},
         h('h5', {}, 'Received'),
@@ -274,14 +285,17 @@ function pretty(text) {
   }
 }
 
-function recoverSection(path) {
+function recoverSection(path, webhookId) {
+  const letters = h('div', {id: 'dead-letters'});
   const since = h('input', {type: 'datetime-local', id: 'recover-since', name: 'since', required: true,
     value: localInput(new Date(Date.now() - 24 * 3600_000)), 'aria-describedby': 'recover-help recover-since-error'});
   const error = h('p', {class: 'field-error', id: 'recover-since-error', hidden: true});
   const progress = h('div', {id: 'recover-progress', role: 'status', 'aria-live': 'polite'});
   const button = h('button', {type: 'submit'}, 'Recover');
+  loadDeadLetters();
   return h('section', {class: 'card', 'aria-labelledby': 'recover-heading'},
-    h('h2', {id: 'recover-heading'}, 'Recover failed deliveries'),
+    h('h2', {id: 'recover-heading'}, 'Dead letters'),
+    letters,
     h('p', {id: 'recover-help'}, 'Sends again every delivery of this webhook that ran out of attempts since the time you choose.'),
     h('form', {class: 'inline-form', novalidate: true, onsubmit: recover},
       h('div', {class: 'field'}, h('label', {for: 'recover-since'}, 'Recover failed deliveries since'), since, error),
@@ -313,6 +327,29 @@ function recoverSection(path) {
     }
   }
 
+  async function loadDeadLetters() {
+    try {
+      const answer = await get(withQuery('/v1/dead-letters', {webhook_id: webhookId, limit: 10}));
+      const entries = items(answer);
+      replace(letters, entries.length === 0
+        ? h('p', {class: 'muted'}, 'No delivery of this webhook has run out of attempts.')
+        : h('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Dead letters table'},
+          h('table', {id: 'dead-letter-table'},
+            h('caption', {}, answer?.next_cursor ? 'The 10 newest deliveries that ran out of attempts'
+              : 'Deliveries that ran out of attempts'),
+            h('thead', {}, h('tr', {}, ['Dead-lettered', 'Event type', 'Event id', 'Attempts', 'Last answer']
+              .map((c) => h('th', {scope: 'col'}, c)))),
+            h('tbody', {}, entries.map((entry) => h('tr', {},
+              h('td', {}, time(entry.dead_lettered_at, {short: true})),
+              h('td', {}, entry.event_type),
+              h('td', {}, h('code', {}, entry.event_id)),
+              h('td', {}, entry.attempts),
+              h('td', {}, entry.last_attempt?.status_code ?? entry.last_attempt?.error ?? '—')))))));
+    } catch (e) {
+      replace(letters, note(e.message, 'error'));
+    }
+  }
+
   async function follow(jobId) {
     for (;;) {
       const job = await get(`/v1/jobs/${encodeURIComponent(jobId)}`);
@@ -322,7 +359,10 @@ function recoverSection(path) {
         h('p', {}, `Recovery ${job.state}: ${replayed} of ${matched} failed deliveries sent again`,
           job.error ? ` (${job.error})` : '', '.'),
         matched > 0 ? h('progress', {max: matched, value: replayed, 'aria-label': 'Recovery progress'}) : null);
-      if (job.state !== 'queued' && job.state !== 'running') return;
+      if (job.state !== 'queued' && job.state !== 'running') {
+        loadDeadLetters();
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

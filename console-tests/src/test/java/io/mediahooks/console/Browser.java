@@ -97,6 +97,11 @@ public final class Browser implements AutoCloseable {
         return wait.until(condition::apply);
     }
 
+    /** Waits until the page's main heading reads {@code text}: the page has changed and rendered. */
+    public void awaitHeading(String text) {
+        waitFor(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h1 -> h1.getText().equals(text)));
+    }
+
     public WebElement button(String text) {
         return find(By.xpath("//button[normalize-space(.)='" + text + "']"));
     }

@@ -61,7 +61,7 @@ class ConsoleIT {
         // 2. The Webhooks page warns that nothing is delivered without a secret key.
         assertThat(browser.find(By.id("no-secret-warning")).getText())
                 .contains("No events will be delivered for this organization until a secret key is set");
-        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Webhooks");
+        browser.awaitHeading("Webhooks");
         assertThat(browser.script("return sessionStorage.getItem('mediahooks.apiKey')")).isEqualTo(key);
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(key);
         check("webhooks-without-secret");
@@ -78,7 +78,7 @@ class ConsoleIT {
 
         // 4 and 5. New webhook: VIDEO_READY, has tag "sports"; a URL with credentials gets the API's error next to it.
         browser.find(By.linkText("New webhook")).click();
-        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("New webhook");
+        browser.awaitHeading("New webhook");
         browser.find(By.id("events-some")).click();
         browser.find(By.id("event-VIDEO_READY")).click();
         browser.button("Add condition").click();
@@ -100,7 +100,7 @@ class ConsoleIT {
             Matcher matcher = WEBHOOK_PAGE.matcher(d.getCurrentUrl());
             return matcher.find() ? matcher.group(1) : null;
         });
-        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Sports videos");
+        browser.awaitHeading("Sports videos");
 
         // 6. Events with and without the tag: only the tagged one is delivered, and it shows in the delivery log.
         stack.awaitRouterSees(ORG, webhook, true);
@@ -139,6 +139,7 @@ class ConsoleIT {
 
         // 9. Rotate the secret: a new value shown once, the old key listed with its expiry.
         browser.find(By.linkText("Webhooks")).click();
+        browser.awaitHeading("Webhooks");
         assertThat(browser.find(By.cssSelector("#webhooks-table tr[data-webhook='" + webhook + "']")).getText())
                 .contains("Disabled").contains("Has tag with name");
         new Select(browser.find(By.id("overlap"))).selectByValue("24h");

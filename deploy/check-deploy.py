@@ -31,14 +31,16 @@ SOURCES = {
     "common": ["service-runtime/src/main/java"],
     "router": ["service-runtime/src/main/java", "event-router/src/main/java"],
     "worker": ["service-runtime/src/main/java", "delivery-worker/src/main/java"],
+    "api": ["service-runtime/src/main/java", "management-api/src/main/java"],
 }
 # Compose services and what they run; the others (Kafka, Prometheus, Grafana) read no mediahooks
 # settings.
-COMPOSE_SERVICES = {"router": "router", "worker": "worker", "topics": "common", "demo-seed": "common",
+COMPOSE_SERVICES = {"router": "router", "worker": "worker", "api": "api", "topics": "common", "demo-seed": "common",
                     "demo-events": "common", "receiver": "common"}
 # Kubernetes workloads and ConfigMaps. The shared ConfigMap goes to both services.
-K8S_CONFIGMAPS = {"mediahooks-common": "common", "mediahooks-router": "router", "mediahooks-worker": "worker"}
-K8S_WORKLOADS = {"mediahooks-router": "router", "mediahooks-worker": "worker"}
+K8S_CONFIGMAPS = {"mediahooks-common": "common", "mediahooks-router": "router", "mediahooks-worker": "worker",
+                  "mediahooks-api": "api"}
+K8S_WORKLOADS = {"mediahooks-router": "router", "mediahooks-worker": "worker", "mediahooks-api": "api"}
 
 
 def known_settings():
@@ -87,7 +89,8 @@ def check_settings():
     if not known["router"] - known["common"] or not known["worker"] - known["common"]:
         print("settings: the services' config classes are not there yet; nothing to compare")
         return 0
-    readers = {"common": known["router"] & known["worker"], "router": known["router"], "worker": known["worker"]}
+    readers = {"common": known["router"] & known["worker"] & known["api"], "router": known["router"],
+               "worker": known["worker"], "api": known["api"]}
     errors = []
     for where, kind, key in used_keys():
         if kind is None:

@@ -22,12 +22,12 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
                            Path routerJar, Path workerJar, Path outputDir, Map<String, String> workerEnvironment) {
 
     public static final String USAGE = """
-            usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--only micro,ceiling,naive,router,worker,e2e,isolation]
+            usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--only micro,ceiling,naive,router,worker,e2e,isolation,burst]
                    [--workers N] [--worker-env KEY=VALUE]... [--no-jfr] [--repo DIR] [--router-jar JAR] [--worker-jar JAR]
                    [--out DIR]""";
 
     /** The scenarios of the suite, in the order they run. */
-    public enum Scenario { MICRO, CEILING, NAIVE, ROUTER, WORKER, E2E, ISOLATION }
+    public enum Scenario { MICRO, CEILING, NAIVE, ROUTER, WORKER, E2E, ISOLATION, BURST }
 
     public static BenchOptions parse(String[] args, Path defaultRepository) {
         boolean quick = false;
@@ -103,6 +103,7 @@ public record BenchOptions(boolean quick, Set<Scenario> scenarios, int workers, 
     }
 
     public boolean needsServices() {
-        return runs(Scenario.ROUTER) || runs(Scenario.WORKER) || runs(Scenario.E2E) || runs(Scenario.ISOLATION);
+        return runs(Scenario.ROUTER) || runs(Scenario.WORKER) || runs(Scenario.E2E) || runs(Scenario.ISOLATION)
+                || runs(Scenario.BURST);
     }
 }

@@ -5,6 +5,7 @@ import io.mediahooks.bench.profile.JfrSummary;
 import io.mediahooks.bench.report.Progress;
 import io.mediahooks.bench.report.Report;
 import io.mediahooks.bench.report.Results;
+import io.mediahooks.bench.scenario.Burst;
 import io.mediahooks.bench.scenario.Ceiling;
 import io.mediahooks.bench.scenario.EndToEnd;
 import io.mediahooks.bench.scenario.NaiveBaseline;
@@ -81,6 +82,9 @@ public final class BenchmarkMain {
             }
             if (options.runs(BenchOptions.Scenario.ISOLATION)) {
                 results.isolation = attempt("isolation", failures, () -> EndToEnd.run(bench, true), null);
+            }
+            if (options.runs(BenchOptions.Scenario.BURST)) {
+                results.burst = attempt("burst", failures, () -> Burst.run(bench), null);
             }
             Progress.say("stopping the broker");
             bench.close();

@@ -22,6 +22,10 @@ public final class Endpoints {
     /** The same tenth while hanging. */
     public static final String HANGING = "orgs 90-99 hanging";
 
+    /** The one endpoint of the burst run: answers 200 after 5 ms. */
+    public static final String BURST = "burst endpoint";
+    public static final long BURST_DELAY_MILLIS = 5;
+
     public static final int FIRST_OF_TENTH = Workload.ORGANIZATIONS * 9 / 10;
 
     private Endpoints() {
@@ -36,6 +40,7 @@ public final class Endpoints {
         for (int organization = FIRST_OF_TENTH; organization < Workload.ORGANIZATIONS; organization++) {
             specs.add(EndpointSpec.hanging(HANGING));
         }
+        specs.add(EndpointSpec.answeringAfter(BURST, BURST_DELAY_MILLIS));
         return specs;
     }
 
@@ -44,6 +49,11 @@ public final class Endpoints {
         return organization -> tenthHangs && organization >= FIRST_OF_TENTH
                 ? receiver.baseUrl(Workload.ORGANIZATIONS + organization - FIRST_OF_TENTH)
                 : receiver.baseUrl(organization);
+    }
+
+    /** The base URL of the burst run's endpoint (after the answering and hanging ones). */
+    public static String burstBaseUrl(LoopbackReceiver receiver) {
+        return receiver.baseUrl(Workload.ORGANIZATIONS + (Workload.ORGANIZATIONS - FIRST_OF_TENTH));
     }
 
     /** One URL on every answering endpoint, for the ceiling. */

@@ -1,11 +1,15 @@
 package io.mediahooks.worker;
 
+import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.retry.RetrySchedule;
 import io.mediahooks.runtime.Health;
 import io.mediahooks.runtime.TopicProvisioner;
 import io.mediahooks.worker.consumer.DeliveryLoop;
+import io.mediahooks.worker.flow.CircuitBreaker;
+import io.mediahooks.worker.flow.EndpointLanes;
+import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.HttpClientFactory;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.TrustMaterial;
@@ -26,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +61,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final int DNS_THREADS = 4;
+    private static final Duration STALL_AFTER = Duration.ofSeconds(1);
     // As long as the JVM's own positive cache; failures are retried sooner.
     private static final Duration DNS_TTL = Duration.ofSeconds(30);
     private static final Duration DNS_FAILURE_TTL = Duration.ofSeconds(5);
@@ -85,7 +91,7 @@ public final class DeliveryWorker implements AutoCloseable {
         WebhookDirectory directory = new WebhookDirectory();
         ViewFreshness freshness = new ViewFreshness();
         this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
-                topics.secrets(), directory, freshness, metrics, clock);
+                topics.secrets(), topics.operationalEvents(), directory, freshness, metrics, clock);
         this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
         PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
                 config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
@@ -103,16 +109,17 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outcomes = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
+        OutcomePublisher publisher = new OutcomePublisher(producer, topics);
         Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks()),
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
-                new OutcomePublisher(producer, topics), metrics);
-        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, config.endpointConcurrency(),
-                config.endpointQueueLimit());
+                publisher, new HealthReporter(directory, publisher::operational, metrics, clock, config.disableAfter()), metrics);
+        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, flowSettings(config));
+        metrics.unhealthyEndpoints(pipeline::unhealthyEndpoints);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
         this.meterBinders = List.of(bind(new KafkaClientMetrics(consumer), registry), bind(new KafkaClientMetrics(producer), registry));
         this.loop = new DeliveryLoop(consumer, consumedTopics(topics.names()), pipeline, settlements, metrics, clock,
-                config.maxInFlight(), config.commitInterval(), config.shutdownTimeout());
+                config.maxInFlight(), config.maxHeldBytes(), config.commitInterval(), config.shutdownTimeout());
         this.viewThread = new Thread(this::runView, "mediahooks-view");
         this.loopThread = new Thread(this::runLoop, "mediahooks-poll");
     }
@@ -126,8 +133,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public static DeliveryWorker start(WorkerConfig config, MeterRegistry registry, Clock clock) {
         LOG.info("Starting the delivery worker: {}", config);
         try (Admin admin = Admin.create(KafkaClients.admin(config))) {
-            TopicProvisioner.from(admin, config.common()).ensure(config.common().topics().all(config.common().retrySchedule()),
-                    PROVISIONING_TIMEOUT);
+            TopicProvisioner.from(admin, config.common()).ensure(topics(config), PROVISIONING_TIMEOUT);
         }
         DeliveryWorker worker = new DeliveryWorker(config, registry, clock);
         worker.viewThread.start();
@@ -219,6 +225,25 @@ public final class DeliveryWorker implements AutoCloseable {
      */
     static Pattern consumedTopics(TopicNames names) {
         return Pattern.compile(Pattern.quote(names.deliveries()) + "|" + Pattern.quote(names.retryPrefix()) + "[0-9]+(ms|s|m|h|d)");
+    }
+
+    /** The topics a worker needs: the pipeline's, and the operational events it writes. */
+    public static List<Topic<?, ?>> topics(WorkerConfig config) {
+        Topics topics = config.common().topics();
+        List<Topic<?, ?>> all = new ArrayList<>(topics.all(config.common().retrySchedule()));
+        all.add(topics.operationalEvents());
+        return all;
+    }
+
+    /**
+     * Per-endpoint flow control: the configured concurrency and queue limit, the held limit as the
+     * budget unhealthy endpoints share, and a full endpoint counting as stalled after a second without
+     * finishing anything (or its request timeout, if shorter).
+     */
+    static EndpointLanes.Settings flowSettings(WorkerConfig config) {
+        Duration stallAfter = config.requestTimeout().compareTo(STALL_AFTER) < 0 ? config.requestTimeout() : STALL_AFTER;
+        return new EndpointLanes.Settings(config.endpointConcurrency(), config.endpointQueueLimit(), config.maxInFlight(),
+                stallAfter, CircuitBreaker.Policy.DEFAULT);
     }
 
     private static KafkaClientMetrics bind(KafkaClientMetrics binder, MeterRegistry registry) {

@@ -29,6 +29,8 @@ public record WorkerConfig(
         int maxInFlight,
         int endpointConcurrency,
         int endpointQueueLimit,
+        int maxHeldBytes,
+        Duration disableAfter,
         int responseBodyLimit,
         Duration retryAfterMax,
         Optional<Path> trustStore,
@@ -57,8 +59,16 @@ public record WorkerConfig(
     public static final Setting<Integer> ENDPOINT_CONCURRENCY = Setting.of("MEDIAHOOKS_ENDPOINT_CONCURRENCY", "16",
             "Concurrent requests one worker sends to one endpoint (scheme, host and port).", Parsers.intBetween(1, 10_000));
     public static final Setting<Integer> ENDPOINT_QUEUE_LIMIT = Setting.of("MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "32",
-            "Deliveries that may wait for one endpoint; more are put back on the first retry topic without an attempt.",
+            "Deliveries that may wait in memory for a failing or stalled endpoint (at least; its fair share of "
+                    + "MEDIAHOOKS_MAX_IN_FLIGHT if larger); more are deferred to a retry topic without an attempt. "
+                    + "A healthy endpoint has no such limit.",
             Parsers.intBetween(0, 1_000_000));
+    public static final Setting<Integer> MAX_HELD_BYTES = Setting.of("MEDIAHOOKS_MAX_HELD_BYTES", "33554432",
+            "Bytes of delivery records one worker holds at once; beyond it, it stops fetching (as with MEDIAHOOKS_MAX_IN_FLIGHT).",
+            Parsers.intBetween(1024, Integer.MAX_VALUE));
+    public static final Setting<Duration> DISABLE_AFTER = Setting.of("MEDIAHOOKS_DISABLE_AFTER", "5d",
+            "A webhook whose endpoint failed every attempt for this long is disabled (an operational event; "
+                    + "the webhook's next update enables it again).", Parsers::duration);
     public static final Setting<Integer> RESPONSE_BODY_LIMIT = Setting.of("MEDIAHOOKS_RESPONSE_BODY_LIMIT", "65536",
             "Bytes of a response body read at most; a longer body is cut off (the status still counts).",
             Parsers.intBetween(0, 16 * 1024 * 1024));
@@ -93,7 +103,7 @@ public record WorkerConfig(
         WorkerConfig config = new WorkerConfig(CommonConfig.from(env), env.get(GROUP_ID), env.get(REQUEST_TIMEOUT),
                 env.get(CONNECT_TIMEOUT), env.get(ALLOW_HTTP), env.get(ALLOW_PRIVATE_NETWORKS), env.get(SIGNATURE_HEADER),
                 env.get(MAX_IN_FLIGHT), env.get(ENDPOINT_CONCURRENCY), env.get(ENDPOINT_QUEUE_LIMIT),
-                env.get(RESPONSE_BODY_LIMIT), env.get(RETRY_AFTER_MAX), env.get(TRUST_STORE), env.get(TRUST_STORE_PASSWORD),
+                env.get(MAX_HELD_BYTES), env.get(DISABLE_AFTER), env.get(RESPONSE_BODY_LIMIT), env.get(RETRY_AFTER_MAX), env.get(TRUST_STORE), env.get(TRUST_STORE_PASSWORD),
                 env.get(SHUTDOWN_TIMEOUT), env.get(COMMIT_INTERVAL));
         config.validate();
         return config;
@@ -126,6 +136,7 @@ public record WorkerConfig(
                 + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks
                 + ", signatureHeader=" + signatureHeader + ", maxInFlight=" + maxInFlight
                 + ", endpointConcurrency=" + endpointConcurrency + ", endpointQueueLimit=" + endpointQueueLimit
+                + ", maxHeldBytes=" + maxHeldBytes + ", disableAfter=" + disableAfter
                 + ", responseBodyLimit=" + responseBodyLimit + ", retryAfterMax=" + retryAfterMax
                 + ", trustStore=" + trustStore.map(Path::toString).orElse("none")
                 + ", shutdownTimeout=" + shutdownTimeout + ", commitInterval=" + commitInterval
@@ -142,7 +153,7 @@ public record WorkerConfig(
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, SIGNATURE_HEADER,
-                MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
+                MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, MAX_HELD_BYTES, DISABLE_AFTER, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
                 TRUST_STORE_PASSWORD, SHUTDOWN_TIMEOUT, COMMIT_INTERVAL));
         return List.copyOf(all);
     }

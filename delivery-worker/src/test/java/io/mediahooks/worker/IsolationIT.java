@@ -44,7 +44,7 @@ class IsolationIT {
         harness.putSubscription(Fixtures.subscription("wh_fine", "org_42", healthy.url("/fine")));
         List<Delivery> deliveries = new ArrayList<>();
         Instant now = Instant.now();
-        // More than its two slots and twenty waiting places: the rest is put back on the retry topic.
+        // More than its two slots and twenty waiting places: the rest waits in memory (its fair share of the worker).
         for (int i = 0; i < 30; i++) {
             deliveries.add(Fixtures.delivery("wh_stuck", "org_42", "evt_" + i, hanging.url("/stuck"), now));
         }

@@ -2,6 +2,7 @@ package io.mediahooks.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediahooks.api.ApiConfig;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
@@ -53,6 +54,7 @@ class DeploySettingsTest {
         assertThat(checked).containsKeys("mediahooks/event-router:dev", "mediahooks/delivery-worker:dev");
         assertThat(checked.get("mediahooks/event-router:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR");
         assertThat(checked.get("mediahooks/delivery-worker:dev")).contains("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(checked.get("mediahooks/management-api:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ADMIN_TOKEN");
     }
 
     @Test
@@ -84,7 +86,9 @@ class DeploySettingsTest {
                 workloads.put(String.valueOf(container.get("name")), keys);
             }
         }
-        assertThat(workloads).containsKeys("event-router", "delivery-worker");
+        assertThat(workloads).containsKeys("event-router", "delivery-worker", "management-api");
+        assertThat(workloads.get("management-api")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ADMIN_TOKEN",
+                "MEDIAHOOKS_API_STATE_DIR");
         assertThat(workloads.get("event-router")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR");
         assertThat(workloads.get("delivery-worker")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS");
     }
@@ -122,6 +126,9 @@ class DeploySettingsTest {
         }
         if (image.contains("delivery-worker")) {
             return WorkerConfig.SETTINGS;
+        }
+        if (image.contains("management-api")) {
+            return ApiConfig.SETTINGS;
         }
         if (image.contains("mediahooks/cli")) {
             return CommonConfig.SETTINGS;

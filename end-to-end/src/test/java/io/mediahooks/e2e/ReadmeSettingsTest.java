@@ -2,6 +2,7 @@ package io.mediahooks.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediahooks.api.ApiConfig;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.Setting;
 import io.mediahooks.worker.WorkerConfig;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The top-level README documents every setting of both services with the default the code uses. */
+/** The top-level README documents every setting of the services with the default the code uses. */
 class ReadmeSettingsTest {
 
     @Test
@@ -20,6 +21,7 @@ class ReadmeSettingsTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         List<Setting<?>> all = new ArrayList<>(RouterConfig.SETTINGS);
         all.addAll(WorkerConfig.SETTINGS);
+        all.addAll(ApiConfig.SETTINGS);
         for (Setting<?> setting : all) {
             String shown = setting.defaultValue().map(value -> value.isEmpty() ? "(empty)" : "`" + value + "`").orElse("(required)");
             assertThat(readme).as(setting.key()).contains("| `" + setting.key() + "` | " + shown + " |");

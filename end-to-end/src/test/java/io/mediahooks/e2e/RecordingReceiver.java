@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A customer's endpoint on loopback: records every request as it arrived (raw body bytes and
- * headers). Paths under {@code /flaky} answer 503 to the first request of each {@code webhook-id}.
+ * headers). Paths under {@code /flaky} answer 503 to the first request of each {@code webhook-id};
+ * paths under {@code /gone} always answer 410.
  */
 final class RecordingReceiver implements AutoCloseable {
 
@@ -61,7 +62,7 @@ final class RecordingReceiver implements AutoCloseable {
                     in.readAllBytes());
             received.add(request);
             boolean fail = request.path().startsWith("/flaky") && failedOnce.add(request.header("webhook-id"));
-            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+            exchange.sendResponseHeaders(request.path().startsWith("/gone") ? 410 : fail ? 503 : 204, -1);
         }
     }
 

@@ -131,6 +131,12 @@ public final class KafkaSide implements AutoCloseable {
         awaitAll(sent);
     }
 
+    /** Publishes one organization's secrets and one webhook of it, and waits until the broker has them. */
+    public void publishWebhook(OrganizationSecrets organizationSecrets, Subscription webhook) {
+        awaitAll(List.of(send(topics.secrets(), organizationSecrets.organizationId(), organizationSecrets),
+                send(topics.subscriptions(), webhook.id(), webhook)));
+    }
+
     /** Publishes deliveries straight to the deliveries topic, as the router would have routed them. */
     public void publishDeliveries(List<Delivery> deliveries) {
         Topic<io.mediahooks.model.SubscriptionId, Delivery> topic = topics.deliveries();

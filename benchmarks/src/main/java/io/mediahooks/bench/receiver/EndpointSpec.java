@@ -8,18 +8,27 @@ import java.util.Objects;
  *
  * @param label    what the recording tallies its deliveries under ({@code healthy}, {@code hanging}, ...)
  * @param hangs    true for an endpoint that reads the request and never answers (the client times out)
+ * @param delayMillis how long an answering endpoint takes to answer (0: at once)
  */
-public record EndpointSpec(String label, boolean hangs) {
+public record EndpointSpec(String label, boolean hangs, long delayMillis) {
 
     public EndpointSpec {
         Objects.requireNonNull(label, "label");
+        if (delayMillis < 0) {
+            throw new IllegalArgumentException("negative delay");
+        }
     }
 
     public static EndpointSpec answering(String label) {
-        return new EndpointSpec(label, false);
+        return new EndpointSpec(label, false, 0);
+    }
+
+    /** Answers 200 {@code delayMillis} after each request is in, as a customer's server that does some work. */
+    public static EndpointSpec answeringAfter(String label, long delayMillis) {
+        return new EndpointSpec(label, false, delayMillis);
     }
 
     public static EndpointSpec hanging(String label) {
-        return new EndpointSpec(label, true);
+        return new EndpointSpec(label, true, 0);
     }
 }

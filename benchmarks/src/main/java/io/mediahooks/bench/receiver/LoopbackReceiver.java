@@ -12,7 +12,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.PriorityQueue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +42,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private volatile Recording recording = Recording.unsigned();
     private volatile boolean closed;
+    private final PriorityQueue<DelayedReply> delayed = new PriorityQueue<>(Comparator.comparingLong(DelayedReply::dueNanos));
 
     private LoopbackReceiver(Selector selector, List<Bound> endpoints, String hexSignatureHeader) {
         this.selector = selector;
@@ -100,7 +103,10 @@ public final class LoopbackReceiver implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                selector.select();
+                long timeout = delayed.isEmpty() ? 0
+                        : Math.max(1, (delayed.peek().dueNanos() - System.nanoTime() + 999_999) / 1_000_000);
+                selector.select(timeout);
+                answerDelayed();
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
@@ -126,6 +132,20 @@ public final class LoopbackReceiver implements AutoCloseable {
                 throw new UncheckedIOException("the loopback receiver stopped", e);
             }
         }
+    }
+
+    /** Answers the delayed requests whose time has come (on the selector thread, the only one writing). */
+    private void answerDelayed() throws IOException {
+        long now = System.nanoTime();
+        while (!delayed.isEmpty() && delayed.peek().dueNanos() <= now) {
+            DelayedReply reply = delayed.poll();
+            if (reply.key().isValid()) {
+                reply.connection().answer(reply.key(), reply.close());
+            }
+        }
+    }
+
+    private record DelayedReply(long dueNanos, Connection connection, SelectionKey key, boolean close) {
     }
 
     private void accept(Bound endpoint) throws IOException {
@@ -230,7 +250,15 @@ public final class LoopbackReceiver implements AutoCloseable {
                 // Never answer: the client's timeout ends the exchange and closes the connection.
                 return;
             }
-            closeAfterWrite = request.close();
+            if (endpoint.delayMillis() > 0) {
+                delayed.add(new DelayedReply(System.nanoTime() + endpoint.delayMillis() * 1_000_000, this, key, request.close()));
+                return;
+            }
+            answer(key, request.close());
+        }
+
+        void answer(SelectionKey key, boolean close) throws IOException {
+            closeAfterWrite = close;
             write(key, OK);
         }
 

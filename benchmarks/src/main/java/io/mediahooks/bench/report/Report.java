@@ -4,6 +4,7 @@ import io.mediahooks.bench.Endpoints;
 import io.mediahooks.bench.cluster.ResourceMonitor;
 import io.mediahooks.bench.micro.MicroBenchmarks;
 import io.mediahooks.bench.profile.JfrSummary;
+import io.mediahooks.bench.scenario.Burst;
 import io.mediahooks.bench.scenario.Ceiling;
 import io.mediahooks.bench.scenario.EndToEnd;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Report {
     private static final long P99_MAX_MILLIS = 250;
     private static final double ROUTER_MIN_EVENTS = 20_000;
     private static final double ISOLATION_MIN_SHARE = 0.9;
+    private static final double BURST_MIN_PER_SECOND = 1_500;
     private static final double WORKER_HEAP_MAX_MIB = 256;
     private static final String E2E_WINDOW = "e2e full rate";
 
@@ -115,6 +117,16 @@ public final class Report {
                     String.format("p99 **%d ms** hanging vs %d ms none hanging (p50 %d vs %d)", hanging.p99(), none.p99(),
                             hanging.p50(), none.p50()),
                     none.p99() == 0 ? "" : String.format("%.2f", (double) hanging.p99() / none.p99()), "", "");
+        }
+        if (results.burst != null) {
+            Burst.Result burst = results.burst;
+            row("8", String.format("One endpoint, burst: %s events for one webhook, endpoint answers after %d ms, %d workers",
+                            number(burst.events()), burst.delayMillis(), burst.workers()),
+                    String.format("**%s deliveries/s**; %s deferred; %s of %s arrived", number(burst.perSecond()),
+                            number(burst.deferred()), number(burst.received()), number(burst.events())),
+                    String.format("%.2f of target", burst.perSecond() / BURST_MIN_PER_SECOND), "≥ 1,500/s, 0 deferred",
+                    burst.perSecond() >= BURST_MIN_PER_SECOND && burst.deferred() == 0 ? "met"
+                            : "**missed** " + shortfall(burst.perSecond(), BURST_MIN_PER_SECOND));
         }
         for (MicroBenchmarks.Result micro : results.micro) {
             row("6", "JMH " + micro.name(), String.format("**%,.0f ns/op** ± %,.0f (%s/s on one core)", micro.nanosPerOp(),

@@ -1,6 +1,7 @@
 package io.mediahooks.bench.report;
 
 import io.mediahooks.bench.micro.MicroBenchmarks;
+import io.mediahooks.bench.scenario.Burst;
 import io.mediahooks.bench.scenario.Ceiling;
 import io.mediahooks.bench.scenario.EndToEnd;
 import io.mediahooks.bench.scenario.NaiveBaseline;
@@ -24,6 +25,7 @@ public final class Results {
     public RouterAlone.Result router;
     public EndToEnd.Result endToEnd;
     public EndToEnd.Result isolation;
+    public Burst.Result burst;
     public final List<String> profiles = new ArrayList<>();
     /** The flight recorder's view of each measured window, by window name, then process name. */
     public final Map<String, Map<String, JfrSummary>> recordings = new LinkedHashMap<>();

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
             "Kafka: an embedded single-node broker (KRaft), data in .mediahooks/kafka.",
             "A restart resumes where it stopped. With KAFKA_BOOTSTRAP_SERVERS set, that cluster is used and no"
                     + " broker is started.",
-            "Services: the topics, the router and two delivery workers (child processes).",
+            "Services: the topics, the router, two delivery workers and the management API (child processes).",
+            "Management API: http://localhost:8000 (console at /, docs at /docs) and an API key for org_demo, printed at"
+                    + " start.",
             "Logs: .mediahooks/logs/ (router.log, worker-1.log, ..., local.log for the broker).",
             "The workers run with MEDIAHOOKS_ALLOW_HTTP=true and MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true, because the"
                     + " receiver is plain http on loopback.",
@@ -69,6 +71,14 @@ public final class LocalCommand implements Callable<Integer> {
             description = "The router's jar. Default: event-router/target/event-router.jar in the repository.")
     Path routerJar;
 
+    @Option(names = "--api-port", paramLabel = "<port>", defaultValue = "8000",
+            description = "Port of the management API and the console; a free one is used if it is taken. Default: ${DEFAULT-VALUE}.")
+    int apiPort;
+
+    @Option(names = "--api-jar", paramLabel = "<jar>",
+            description = "The management API's jar. Default: management-api/target/management-api.jar in the repository.")
+    Path apiJar;
+
     @Option(names = "--worker-jar", paramLabel = "<jar>",
             description = "The worker's jar. Default: delivery-worker/target/delivery-worker.jar in the repository.")
     Path workerJar;
@@ -82,7 +92,8 @@ public final class LocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LocalSettings settings = settings();
-        ServiceLauncher launcher = new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.layout(), Map.of(), Map.of());
+        ServiceLauncher launcher = new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
+                Map.of(), Map.of());
         launcher.missingJars().ifPresent(missing -> {
             throw CliException.failure("not built yet: " + missing + "; run 'mvn -B package -DskipTests' at the repository root"
                     + " (./mediahooks local does it for you)");
@@ -103,6 +114,9 @@ public final class LocalCommand implements Callable<Integer> {
         if (workers < 1 || workers > 8) {
             throw CliException.usage("--workers: expected 1 to 8, got " + workers);
         }
+        if (apiPort < 1 || apiPort > 65_535) {
+            throw CliException.usage("--api-port: expected 1 to 65535, got " + apiPort);
+        }
         if (kafkaPort < 1 || kafkaPort > 65_535) {
             throw CliException.usage("--kafka-port: expected 1 to 65535, got " + kafkaPort);
         }
@@ -116,6 +130,7 @@ public final class LocalCommand implements Callable<Integer> {
                 partitions, workers, events, summaries,
                 routerJar != null ? routerJar : home.resolve("event-router/target/event-router.jar"),
                 workerJar != null ? workerJar : home.resolve("delivery-worker/target/delivery-worker.jar"),
+                apiJar != null ? apiJar : home.resolve("management-api/target/management-api.jar"), apiPort,
                 // The workers inherit this variable, so the receiver must look for the same header.
                 variable("MEDIAHOOKS_SIGNATURE_HEADER").orElse(SignatureCheck.DEFAULT_HEX_HEADER));
     }

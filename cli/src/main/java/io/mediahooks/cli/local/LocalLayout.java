@@ -30,6 +30,11 @@ public record LocalLayout(Path root) {
         return root.resolve("router-state");
     }
 
+    /** The management API's views (RocksDB). */
+    public Path apiState() {
+        return root.resolve("api-state");
+    }
+
     /** One log file per child process, plus {@code local.log} for this process (the broker included). */
     public Path logs() {
         return root.resolve("logs");
@@ -43,6 +48,7 @@ public record LocalLayout(Path root) {
     public void create() {
         try {
             Files.createDirectories(routerState());
+            Files.createDirectories(apiState());
             Files.createDirectories(logs());
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + root, e);

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param eventInterval   time between two sample events
  * @param summaryInterval time between two summary lines
  * @param signatureHeader the name of the hex signature header the workers send
+ * @param apiPort         the management API's preferred port (a free one when it is taken)
  */
 record LocalSettings(
         LocalLayout layout,
@@ -26,5 +27,7 @@ record LocalSettings(
         Duration summaryInterval,
         Path routerJar,
         Path workerJar,
+        Path apiJar,
+        int apiPort,
         String signatureHeader) {
 }

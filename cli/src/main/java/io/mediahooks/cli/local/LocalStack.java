@@ -86,8 +86,8 @@ final class LocalStack implements AutoCloseable {
             say("Receiver: listening on " + receiver.url() + "/ (verifies both signatures, as `mediahooks listen` does)");
             DemoSeeder.webhooks(session, receiver, this::say);
             watcher = TopicWatcher.start(session, Demo.ORGANIZATION, secrets::set);
-            startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.layout(), environment,
-                    workerEnvironment()));
+            startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
+                    environment, workerEnvironment()));
             if (failed.getCount() == 0) {
                 return; // a service died at once: the caller stops everything
             }
@@ -141,6 +141,10 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void startServices(ServiceLauncher launcher) {
+        int apiPort = LocalApi.port(settings.apiPort());
+        String adminToken = LocalApi.adminToken(context.random());
+        ServiceProcess api = launcher.api(LocalApi.environment(settings.layout(), apiPort, adminToken));
+        services.add(api);
         services.add(launcher.router());
         for (int i = 1; i <= settings.workers(); i++) {
             services.add(launcher.worker(i));
@@ -149,11 +153,28 @@ final class LocalStack implements AutoCloseable {
             say("Started " + service.name() + " (pid " + service.pid() + ", log " + service.logFile() + ")");
             service.process().onExit().thenRun(() -> exited(service));
             Thread readiness = new Thread(() -> ServiceLauncher.awaitReady(service, Duration.ofSeconds(120))
-                    .ifPresent(took -> say(service.name() + " is ready after " + took.toMillis() / 1000.0 + " s ("
-                            + ServiceLauncher.readyUrl(service).resolve("/metrics") + ")")),
+                    .ifPresent(took -> {
+                        say(service.name() + " is ready after " + took.toMillis() / 1000.0 + " s ("
+                                + ServiceLauncher.readyUrl(service).resolve("/metrics") + ")");
+                        if (service == api) {
+                            announceApi(apiPort, adminToken);
+                        }
+                    }),
                     "local-ready-" + service.name());
             readiness.setDaemon(true);
             readiness.start();
+        }
+    }
+
+    /** The URL to open and the demo organization's key: the first thing a newcomer needs. */
+    private void announceApi(int port, String adminToken) {
+        try {
+            String key = LocalApi.createKey(port, adminToken, Demo.ORGANIZATION.value());
+            say("Management API and console: http://localhost:" + port + "/  (API docs: http://localhost:" + port + "/docs)");
+            say("API key for " + Demo.ORGANIZATION.value() + ": " + key);
+            say("Admin token of this run (creates more keys): " + adminToken);
+        } catch (CliException e) {
+            say("could not create the demo API key: " + e.getMessage());
         }
     }
 

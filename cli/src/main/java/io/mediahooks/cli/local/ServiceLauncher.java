@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the router and the workers as child processes from their jars, configured only by
+ * Starts the router, the workers and the management API as child processes from their jars, configured only by
  * environment variables as in production, with the local switches set explicitly.
  *
  * @param environment       what every service gets on top of this process's environment
  * @param workerEnvironment what the workers get on top of that (the router would warn about settings it does not read)
  */
-record ServiceLauncher(Path routerJar, Path workerJar, LocalLayout layout, Map<String, String> environment,
+record ServiceLauncher(Path routerJar, Path workerJar, Path apiJar, LocalLayout layout, Map<String, String> environment,
                        Map<String, String> workerEnvironment) {
 
     /** Small heaps and the quick-starting compiler: three JVMs share a laptop (or two cores) with the broker. */
@@ -32,7 +32,7 @@ record ServiceLauncher(Path routerJar, Path workerJar, LocalLayout layout, Map<S
     /** The jars that must exist before anything starts; empty when both do. */
     Optional<String> missingJars() {
         List<String> missing = new ArrayList<>();
-        for (Path jar : List.of(routerJar, workerJar)) {
+        for (Path jar : List.of(routerJar, workerJar, apiJar)) {
             if (!Files.isRegularFile(jar)) {
                 missing.add(jar.toString());
             }
@@ -46,6 +46,11 @@ record ServiceLauncher(Path routerJar, Path workerJar, LocalLayout layout, Map<S
 
     ServiceProcess worker(int number) {
         return start("worker-" + number, workerJar, workerEnvironment);
+    }
+
+    /** The management API, with {@code apiEnvironment} (its port, admin token, state dir, local switches). */
+    ServiceProcess api(Map<String, String> apiEnvironment) {
+        return start("api", apiJar, apiEnvironment);
     }
 
     private ServiceProcess start(String name, Path jar, Map<String, String> extra) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.RfcTimestamp;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -93,6 +94,14 @@ final class JsonFields {
             return Optional.empty();
         }
         return Optional.of(requireInt(field));
+    }
+
+    OptionalLong optionalLong(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(requireLong(field));
     }
 
     ObjectNode requireObject(String field) {

@@ -4,6 +4,7 @@ import io.mediahooks.model.ApiKey;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediaEvent;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
@@ -12,6 +13,7 @@ import io.mediahooks.model.json.ApiKeyCodec;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
 import io.mediahooks.model.json.MediaEventCodec;
+import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.retry.RetrySchedule;
@@ -34,6 +36,7 @@ public final class Topics {
     public static final JsonSerde<OrganizationSecrets> SECRETS = new JsonSerde<>(OrganizationSecretsCodec.INSTANCE);
     public static final JsonSerde<Delivery> DELIVERY = new JsonSerde<>(DeliveryCodec.INSTANCE);
     public static final JsonSerde<Attempt> ATTEMPT = new JsonSerde<>(AttemptCodec.INSTANCE);
+    public static final JsonSerde<OperationalEvent> OPERATIONAL_EVENT = new JsonSerde<>(OperationalEventCodec.INSTANCE);
     public static final JsonSerde<ApiKey> API_KEY = new JsonSerde<>(ApiKeyCodec.INSTANCE);
 
     private final TopicNames names;
@@ -89,6 +92,17 @@ public final class Topics {
     /** Key: subscription id. Value: attempt JSON, one record per attempt. */
     public Topic<SubscriptionId, Attempt> attempts() {
         return new Topic<>(names.attempts(), SUBSCRIPTION_ID, ATTEMPT, false);
+    }
+
+    /**
+     * Key: subscription id. Value: operational event JSON ({@link OperationalEvent}): a webhook's
+     * endpoint opened, recovered, or the webhook disabled. Compacted: the latest record per webhook is
+     * its current health. A {@code disabled} record counts only while the webhook's current record on
+     * {@link #subscriptions()} is at its {@code subscription_offset} (any update of the webhook wins).
+     * Written by the delivery workers; created by them at start-up.
+     */
+    public Topic<SubscriptionId, OperationalEvent> operationalEvents() {
+        return new Topic<>(names.operationalEvents(), SUBSCRIPTION_ID, OPERATIONAL_EVENT, true);
     }
 
     /** Key: API key id. Value: API key JSON (a hash, never the key); a tombstone revokes the key. Compacted. */

@@ -37,6 +37,7 @@ public final class DeliveryLoop implements Runnable {
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration HANDBACK_STEP = Duration.ofMillis(100);
     private static final Duration FINAL_COMMIT_GRACE = Duration.ofSeconds(5);
+    private static final Duration SWEEP_INTERVAL = Duration.ofMillis(100);
 
     private final Consumer<byte[], byte[]> consumer;
     private final Pattern topics;
@@ -56,9 +57,10 @@ public final class DeliveryLoop implements Runnable {
     private volatile int assigned;
     private volatile Throwable failure;
     private boolean drained;
+    private long lastSweep = System.nanoTime();
 
     public DeliveryLoop(Consumer<byte[], byte[]> consumer, Pattern topics, DeliveryPipeline pipeline,
-                        Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld,
+                        Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld, long maxHeldBytes,
                         Duration commitInterval, Duration handbackTimeout) {
         this.consumer = consumer;
         this.topics = topics;
@@ -68,7 +70,7 @@ public final class DeliveryLoop implements Runnable {
         this.clock = clock;
         this.handbackTimeout = handbackTimeout;
         this.intake = new RecordIntake(consumer, tracker, dueGate, pipeline, metrics);
-        this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld), metrics);
+        this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld, maxHeldBytes), metrics);
         this.committer = new OffsetCommitter(consumer, tracker, clock, commitInterval);
     }
 
@@ -107,8 +109,9 @@ public final class DeliveryLoop implements Runnable {
             consumer.subscribe(topics, new Handoff());
             polling = true;
             while (!stopRequested && failure == null) {
-                pauser.apply(clock.instant(), tracker.pending());
+                pauser.apply(clock.instant(), tracker.pending(), tracker.pendingBytes());
                 intake.accept(consumer.poll(pollTimeout()), clock.instant());
+                sweepIfDue();
                 settle(Duration.ZERO);
                 committer.commitIfDue();
             }
@@ -157,6 +160,14 @@ public final class DeliveryLoop implements Runnable {
         consumer.pause(consumer.assignment());
         consumer.poll(BUSY_POLL);
         settle(Duration.ZERO);
+    }
+
+    private void sweepIfDue() {
+        long now = System.nanoTime();
+        if (now - lastSweep >= SWEEP_INTERVAL.toNanos()) {
+            lastSweep = now;
+            pipeline.sweep();
+        }
     }
 
     private Duration pollTimeout() {

@@ -33,14 +33,14 @@ final class PartitionPauser {
         this.metrics = metrics;
     }
 
-    void apply(Instant now, int held) {
+    void apply(Instant now, int held, long heldBytes) {
         Set<TopicPartition> assigned = consumer.assignment();
         Set<TopicPartition> wanted = new HashSet<>(dueGate.held(now));
-        boolean engaged = backpressure.engaged(held);
+        boolean engaged = backpressure.engaged(held, heldBytes);
         if (engaged != pressed) {
             pressed = engaged;
-            LOG.info(engaged ? "Holding {} deliveries, the limit: fetching paused" : "Holding {} deliveries: fetching resumed",
-                    held);
+            LOG.debug(engaged ? "Holding {} deliveries ({} bytes), a limit: fetching paused"
+                    : "Holding {} deliveries ({} bytes): fetching resumed", held, heldBytes);
         }
         if (engaged) {
             wanted.addAll(assigned);

@@ -68,7 +68,7 @@ final class RecordIntake {
             LOG.debug("{} held until {}: its head {} is not due", partition, notYet.get(), delivery.deliveryId());
             return false;
         }
-        tracker.dispatched(partition, record.offset());
+        tracker.dispatched(partition, record.offset(), Math.max(0, record.serializedValueSize()));
         pipeline.submit(new PendingDelivery(partition, record.offset(), delivery));
         return true;
     }

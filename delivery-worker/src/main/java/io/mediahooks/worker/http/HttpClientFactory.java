@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -62,6 +63,11 @@ public final class HttpClientFactory {
                         .setSocketTimeout(request)
                         .setTimeToLive(CONNECTION_TIME_TO_LIVE)
                         .build())
+                // Lax: a pool per route without one global lock and list. The strict pool removes each
+                // leased connection from a LinkedList of every idle connection of every route, O(n) per
+                // request (10% of the worker's samples with 1,600 idle connections). The per-route cap
+                // still holds; the total is capped by the lanes and MEDIAHOOKS_MAX_IN_FLIGHT.
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnTotal(config.maxInFlight())
                 .setMaxConnPerRoute(config.endpointConcurrency())
                 .build();

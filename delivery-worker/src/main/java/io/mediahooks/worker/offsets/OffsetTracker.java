@@ -23,9 +23,15 @@ public final class OffsetTracker {
 
     private final Map<TopicPartition, Ledger> ledgers = new HashMap<>();
     private int pending;
+    private long pendingBytes;
 
     /** Records that {@code offset} of {@code partition} was handed out; offsets must rise within a partition. */
     public void dispatched(TopicPartition partition, long offset) {
+        dispatched(partition, offset, 0);
+    }
+
+    /** As {@link #dispatched(TopicPartition, long)}, for a record of {@code bytes} bytes held until it settles. */
+    public void dispatched(TopicPartition partition, long offset, int bytes) {
         Ledger ledger = ledgers.computeIfAbsent(partition, tp -> new Ledger());
         if (offset <= ledger.lastDispatched) {
             throw new IllegalStateException("offset " + offset + " of " + partition + " dispatched after "
@@ -33,6 +39,11 @@ public final class OffsetTracker {
         }
         ledger.lastDispatched = offset;
         ledger.outstanding.put(offset, State.PENDING);
+        if (bytes > 0) {
+            ledger.sizes.put(offset, bytes);
+            ledger.pendingBytes += bytes;
+            pendingBytes += bytes;
+        }
         ledger.pending++;
         pending++;
         ledger.advance();
@@ -51,6 +62,11 @@ public final class OffsetTracker {
     /** Records handed out and neither complete nor handed back, over all partitions. */
     public int pending() {
         return pending;
+    }
+
+    /** Bytes of the records handed out and neither complete nor handed back, over all partitions. */
+    public long pendingBytes() {
+        return pendingBytes;
     }
 
     /** Records handed out and neither complete nor handed back, in {@code partitions}. */
@@ -115,6 +131,7 @@ public final class OffsetTracker {
             Ledger ledger = ledgers.remove(partition);
             if (ledger != null) {
                 pending -= ledger.pending;
+                pendingBytes -= ledger.pendingBytes;
             }
         }
     }
@@ -125,6 +142,11 @@ public final class OffsetTracker {
             return false;
         }
         ledger.outstanding.put(offset, state);
+        Integer bytes = ledger.sizes.remove(offset);
+        if (bytes != null) {
+            ledger.pendingBytes -= bytes;
+            pendingBytes -= bytes;
+        }
         ledger.pending--;
         pending--;
         ledger.advance();
@@ -134,6 +156,8 @@ public final class OffsetTracker {
     /** One partition: records handed out and not yet committable, oldest first. */
     private static final class Ledger {
         final NavigableMap<Long, State> outstanding = new TreeMap<>();
+        final Map<Long, Integer> sizes = new HashMap<>();
+        long pendingBytes;
         long lastDispatched = -1;
         long commitPoint = -1;
         long committed = -1;

@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum DropReason {
     WEBHOOK_DELETED("webhook deleted"),
     WEBHOOK_DISABLED("webhook disabled"),
+    WEBHOOK_AUTO_DISABLED("webhook disabled: its endpoint failed every attempt for too long (update the webhook to enable it)"),
     NO_LIVE_SECRET("organization has no live secret"),
     ORGANIZATION_CHANGED("webhook now belongs to another organization");
 

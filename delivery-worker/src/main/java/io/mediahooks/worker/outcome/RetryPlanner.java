@@ -45,11 +45,12 @@ public final class RetryPlanner {
     }
 
     /**
-     * Puts back a delivery that was not attempted (its endpoint already had too much waiting): the
-     * shortest retry topic, no attempt counted.
+     * Puts back a delivery that was not attempted (its endpoint is failing or stalled) until
+     * {@code due}: the shortest retry topic whose delay covers the wait, no attempt counted.
      */
-    public Plan.Retry deferral(Instant now) {
-        return retry(topicDelays.get(0), now);
+    public Plan.Retry deferral(Instant due, Instant now) {
+        Duration wait = due.isAfter(now) ? Duration.between(now, due) : Duration.ZERO;
+        return retry(wait, now);
     }
 
     private Duration waitFor(Duration scheduled, Outcome.RetriableFailure failure) {

@@ -7,6 +7,20 @@ import java.util.Optional;
 /** What happened on the wire when one attempt was sent: a response, or the typed reason there was none. */
 public sealed interface SendResult {
 
+    /** A few words on what happened, for logs and operational events. */
+    default String summary() {
+        if (this instanceof Answered answered) {
+            return "HTTP " + answered.status();
+        }
+        if (this instanceof TimedOut timedOut) {
+            return "timed out after " + timedOut.after().toMillis() + " ms";
+        }
+        if (this instanceof Refused refused) {
+            return "refused: " + refused.reason();
+        }
+        return ((Failed) this).error();
+    }
+
     /** The endpoint answered; {@code retryAfter} is the raw {@code Retry-After} header, if any. */
     record Answered(int status, Optional<String> retryAfter) implements SendResult {
         public Answered {

@@ -1,7 +1,8 @@
 package io.mediahooks.worker.pipeline;
 
+import io.mediahooks.worker.flow.EndpointLanes;
+import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.EndpointKey;
-import io.mediahooks.worker.http.EndpointLimiter;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.outcome.SendResult;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,14 +40,15 @@ public final class DeliveryPipeline {
     private final RequestSigner signer;
     private final WebhookSender sender;
     private final OutcomeRecorder recorder;
+    private final HealthReporter health;
     private final Settlements settlements;
     private final Executor outcomes;
     private final Clock clock;
-    private final EndpointLimiter<Slot> limiter;
+    private final EndpointLanes<Slot> lanes;
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
 
     public DeliveryPipeline(Stages stages, Settlements settlements, Executor outcomes, Clock clock,
-                            int endpointConcurrency, int endpointQueueLimit) {
+                            EndpointLanes.Settings flow) {
         this.directory = stages.directory();
         this.freshness = stages.freshness();
         this.viewWait = stages.viewWait();
@@ -55,10 +58,11 @@ public final class DeliveryPipeline {
         this.signer = stages.signer();
         this.sender = stages.sender();
         this.recorder = new OutcomeRecorder(stages.planner(), stages.publisher(), settlements, stages.metrics(), clock);
+        this.health = stages.health();
         this.settlements = settlements;
         this.outcomes = outcomes;
         this.clock = clock;
-        this.limiter = new EndpointLimiter<>(endpointConcurrency, endpointQueueLimit, this::start);
+        this.lanes = new EndpointLanes<>(flow, this::start, clock);
     }
 
     /** Called by the poll thread when partitions are assigned. */
@@ -69,13 +73,26 @@ public final class DeliveryPipeline {
     /** Called by the poll thread when partitions go: their unstarted deliveries are handed back. */
     public void disown(Collection<TopicPartition> partitions) {
         owned.removeAll(partitions);
-        limiter.removeWaiting(slot -> partitions.contains(slot.pending().partition()))
+        lanes.removeWaiting(slot -> partitions.contains(slot.pending().partition()))
                 .forEach(slot -> settlements.handedBack(slot.pending()));
     }
 
-    /** Deliveries holding or waiting for an endpoint slot. */
+    /** Deliveries holding an endpoint slot. */
     public int active() {
-        return limiter.active();
+        return lanes.active();
+    }
+
+    /** Endpoints whose circuit breaker is open or half-open. */
+    public int unhealthyEndpoints() {
+        return lanes.unhealthyEndpoints();
+    }
+
+    /**
+     * Called by the poll thread now and then: what unhealthy endpoints hold beyond their allowance
+     * is deferred, so a hanging endpoint's backlog does not sit in memory until its requests time out.
+     */
+    public void sweep() {
+        defer(lanes.sweep());
     }
 
     /** Takes a delivery from the poll thread; returns at once. */
@@ -99,8 +116,8 @@ public final class DeliveryPipeline {
             outcomes.execute(() -> recorder.dropped(pending, drop));
         } else {
             Slot slot = new Slot(pending, EndpointKey.of(((Resolution.Send) resolution).url()));
-            if (limiter.submit(slot.endpoint(), slot) == EndpointLimiter.Admission.REJECTED) {
-                outcomes.execute(() -> recorder.deferred(pending));
+            if (lanes.submit(slot.endpoint(), slot) instanceof EndpointLanes.Admission.Deferred deferred) {
+                defer(List.of(new EndpointLanes.Deferral<>(slot, deferred.due(), deferred.reason())));
             }
         }
     }
@@ -124,7 +141,10 @@ public final class DeliveryPipeline {
             String url = send.url().toString();
             Optional<String> refusal = policy.refusal(send.url());
             if (refusal.isPresent()) {
-                finish(slot, () -> recorder.attempted(pending, url, new SendResult.Refused(refusal.get()), now, Duration.ZERO));
+                outcomes.execute(() -> {
+                    release(slot, EndpointLanes.Verdict.FAILURE, "refused: " + refusal.get());
+                    recorder.attempted(pending, url, new SendResult.Refused(refusal.get()), now, Duration.ZERO);
+                });
                 return;
             }
             long started = System.nanoTime();
@@ -136,7 +156,10 @@ public final class DeliveryPipeline {
                         } else {
                             SendResult failed = new SendResult.Failed("DNS lookup of " + send.url().getHost()
                                     + " took longer than " + lookupTimeout.toMillis() + " ms");
-                            finish(slot, () -> recorder.attempted(pending, url, failed, now, elapsedSince(started)));
+                            outcomes.execute(() -> {
+                                release(slot, EndpointLanes.Verdict.FAILURE, failed.summary());
+                                recorder.attempted(pending, url, failed, now, elapsedSince(started));
+                            });
                         }
                     });
         } catch (RuntimeException e) {
@@ -150,7 +173,7 @@ public final class DeliveryPipeline {
             // Signed now, after the lookup: webhook-timestamp is the moment the request goes out.
             sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), clock.instant()))
                     .thenAcceptAsync(result -> {
-                        limiter.release(slot.endpoint());
+                        release(slot, verdict(result), result.summary());
                         recorder.attempted(pending, url, result, now, elapsedSince(started));
                     }, outcomes);
         } catch (RuntimeException e) {
@@ -164,9 +187,37 @@ public final class DeliveryPipeline {
 
     private void finish(Slot slot, Runnable then) {
         outcomes.execute(() -> {
-            limiter.release(slot.endpoint());
+            release(slot, EndpointLanes.Verdict.NONE, "");
             then.run();
         });
+    }
+
+    /** Runs on the outcome executor: frees the slot, and defers what the endpoint's breaker now refuses. */
+    private void release(Slot slot, EndpointLanes.Verdict verdict, String lastError) {
+        EndpointLanes.Released<Slot> released = lanes.release(slot.endpoint(), verdict);
+        if (verdict != EndpointLanes.Verdict.NONE) {
+            health.attempted(slot.pending().delivery(), slot.endpoint(), verdict == EndpointLanes.Verdict.SUCCESS,
+                    released.transition(), released.failingSince(), lastError);
+            recorder.endpointChanged(slot.endpoint(), released.transition());
+        }
+        defer(released.deferred());
+    }
+
+    private void defer(List<EndpointLanes.Deferral<Slot>> deferrals) {
+        for (EndpointLanes.Deferral<Slot> deferral : deferrals) {
+            PendingDelivery pending = deferral.item().pending();
+            outcomes.execute(() -> {
+                if (deferral.reason() == EndpointLanes.Reason.ENDPOINT_OPEN) {
+                    health.deferred(pending.delivery(), deferral.item().endpoint());
+                }
+                recorder.deferred(pending, deferral.due(), deferral.reason());
+            });
+        }
+    }
+
+    private static EndpointLanes.Verdict verdict(SendResult result) {
+        return result instanceof SendResult.Answered answered && answered.status() / 100 == 2
+                ? EndpointLanes.Verdict.SUCCESS : EndpointLanes.Verdict.FAILURE;
     }
 
     private record Slot(PendingDelivery pending, EndpointKey endpoint) {

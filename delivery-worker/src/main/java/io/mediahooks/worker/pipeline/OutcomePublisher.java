@@ -2,6 +2,7 @@ package io.mediahooks.worker.pipeline;
 
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.Topics;
 import java.time.Duration;
@@ -35,6 +36,11 @@ public final class OutcomePublisher {
 
     public CompletableFuture<Void> deadLetter(Delivery delivery) {
         return send(topics.deadLetters(), delivery.subscriptionId(), delivery);
+    }
+
+    /** An operational event of a webhook, keyed by its id on the compacted operational-events topic. */
+    public CompletableFuture<Void> operational(OperationalEvent event) {
+        return send(topics.operationalEvents(), event.subscriptionId(), event);
     }
 
     private <K, V> CompletableFuture<Void> send(Topic<K, V> topic, K key, V value) {

@@ -3,6 +3,9 @@ package io.mediahooks.worker.pipeline;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.worker.flow.CircuitBreaker;
+import io.mediahooks.worker.flow.EndpointLanes;
+import io.mediahooks.worker.http.EndpointKey;
 import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.outcome.Outcome;
 import io.mediahooks.worker.outcome.OutcomeClassifier;
@@ -64,19 +67,30 @@ final class OutcomeRecorder {
         });
     }
 
-    /** Not attempted (its endpoint has too much waiting): back on the shortest retry topic, no attempt counted. */
-    void deferred(PendingDelivery pending) {
-        guarded(pending, () -> defer(pending));
+    /**
+     * Not attempted (its endpoint is failing or stalled): back on the retry topic that brings it back
+     * at {@code due}, no attempt counted.
+     */
+    void deferred(PendingDelivery pending, Instant due, EndpointLanes.Reason reason) {
+        guarded(pending, () -> defer(pending, due, reason));
     }
 
-    private void defer(PendingDelivery pending) {
+    /** Counts an endpoint's breaker opening or closing again. */
+    void endpointChanged(EndpointKey endpoint, CircuitBreaker.Transition transition) {
+        if (transition != CircuitBreaker.Transition.NONE) {
+            metrics.endpointTransition(transition);
+            LOG.info("Endpoint {}: circuit {}", endpoint, transition == CircuitBreaker.Transition.OPENED ? "opened" : "closed again");
+        }
+    }
+
+    private void defer(PendingDelivery pending, Instant due, EndpointLanes.Reason reason) {
         Delivery delivery = pending.delivery();
-        Plan.Retry plan = planner.deferral(clock.instant());
+        Plan.Retry plan = planner.deferral(due, clock.instant());
         Delivery later = new Delivery(delivery.deliveryId(), delivery.subscriptionId(), delivery.organizationId(),
                 delivery.eventId(), delivery.eventType(), delivery.createdAt(), delivery.url(), delivery.body(),
                 delivery.routedAt(), delivery.attempts(), Optional.of(plan.due()), delivery.lastAttempt());
-        metrics.deferred();
-        LOG.debug("Delivery {} deferred to {}: its endpoint has too many deliveries waiting", pending, plan.due());
+        metrics.deferred(reason);
+        LOG.debug("Delivery {} deferred to {}: {}", pending, plan.due(), reason);
         settleWhenAcknowledged(pending, List.of(publisher.retry(plan.topicDelay(), later)));
     }
 

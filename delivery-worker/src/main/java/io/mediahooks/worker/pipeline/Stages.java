@@ -1,5 +1,6 @@
 package io.mediahooks.worker.pipeline;
 
+import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.metrics.WorkerMetrics;
@@ -28,5 +29,6 @@ public record Stages(
         WebhookSender sender,
         RetryPlanner planner,
         OutcomePublisher publisher,
+        HealthReporter health,
         WorkerMetrics metrics) {
 }

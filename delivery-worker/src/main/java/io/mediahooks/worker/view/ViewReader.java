@@ -1,6 +1,7 @@
 package io.mediahooks.worker.view;
 
 import io.mediahooks.model.InvalidRecordException;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
@@ -26,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the {@link WebhookDirectory} current: reads every partition of the subscriptions and
- * secrets topics from the beginning (assigned, no group: every worker needs all of it), reports
+ * Keeps the {@link WebhookDirectory} current: reads every partition of the subscriptions, secrets
+ * and operational-events topics from the beginning (assigned, no group: every worker needs all of it), reports
  * loaded once it reached the end, then follows new records. Each round notes the time it started
  * and, once caught up with the end offsets read then, tells {@link ViewFreshness} so.
  * Invalid records are skipped with a logged reason; the previous version stays in force.
@@ -41,6 +42,7 @@ public final class ViewReader implements Runnable {
     private final Consumer<byte[], byte[]> consumer;
     private final Topic<SubscriptionId, Subscription> subscriptions;
     private final Topic<OrganizationId, OrganizationSecrets> secrets;
+    private final Topic<SubscriptionId, OperationalEvent> operationalEvents;
     private final WebhookDirectory directory;
     private final ViewFreshness freshness;
     private final WorkerMetrics metrics;
@@ -49,11 +51,13 @@ public final class ViewReader implements Runnable {
     private volatile boolean running = true;
 
     public ViewReader(Consumer<byte[], byte[]> consumer, Topic<SubscriptionId, Subscription> subscriptions,
-                      Topic<OrganizationId, OrganizationSecrets> secrets, WebhookDirectory directory,
+                      Topic<OrganizationId, OrganizationSecrets> secrets,
+                      Topic<SubscriptionId, OperationalEvent> operationalEvents, WebhookDirectory directory,
                       ViewFreshness freshness, WorkerMetrics metrics, Clock clock) {
         this.consumer = consumer;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
+        this.operationalEvents = operationalEvents;
         this.directory = directory;
         this.freshness = freshness;
         this.metrics = metrics;
@@ -130,7 +134,7 @@ public final class ViewReader implements Runnable {
 
     private List<TopicPartition> partitions() {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(subscriptions.name(), secrets.name())) {
+        for (String topic : List.of(subscriptions.name(), secrets.name(), operationalEvents.name())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist");
@@ -144,6 +148,8 @@ public final class ViewReader implements Runnable {
         try {
             if (record.topic().equals(subscriptions.name())) {
                 applySubscription(record);
+            } else if (record.topic().equals(operationalEvents.name())) {
+                applyOperationalEvent(record);
             } else {
                 applySecrets(record);
             }
@@ -166,8 +172,22 @@ public final class ViewReader implements Runnable {
         if (!subscription.id().equals(id)) {
             throw new InvalidRecordException("id", "is " + subscription.id() + " but the record key is " + id);
         }
-        directory.putSubscription(subscription);
+        directory.putSubscription(subscription, record.offset());
         LOG.debug("Webhook {} now {} ({})", id, subscription.url(), subscription.enabled() ? "enabled" : "disabled");
+    }
+
+    private void applyOperationalEvent(ConsumerRecord<byte[], byte[]> record) {
+        SubscriptionId id = key(operationalEvents, record);
+        if (record.value() == null) {
+            directory.removeHealth(id);
+            return;
+        }
+        OperationalEvent event = operationalEvents.valueSerde().deserializer().deserialize(record.topic(), record.value());
+        if (!event.subscriptionId().equals(id)) {
+            throw new InvalidRecordException("subscription_id", "is " + event.subscriptionId() + " but the record key is " + id);
+        }
+        directory.putHealth(event);
+        LOG.debug("Webhook {}: {} ({})", id, event.type().wireName(), event.reason());
     }
 
     private void applySecrets(ConsumerRecord<byte[], byte[]> record) {

@@ -1,6 +1,7 @@
 package io.mediahooks.worker.view;
 
 import io.mediahooks.model.Delivery;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
@@ -10,20 +11,53 @@ import io.mediahooks.worker.outcome.DropReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The worker's view of {@code webhook-subscriptions} and {@code webhook-secrets}: the webhooks and
- * secrets as they are now, so a delivery follows its webhook (deleted or disabled: dropped; URL
- * changed: the new URL). Written by the view reader, read by any thread.
+ * The worker's view of {@code webhook-subscriptions}, {@code webhook-secrets} and
+ * {@code webhook-operational-events}: the webhooks (with the offset of their record, their
+ * revision), secrets and health as they are now, so a delivery follows its webhook (deleted,
+ * disabled, or disabled by the workers at its current revision: dropped; URL changed: the new URL).
+ * Written by the view reader, read by any thread.
  */
 public final class WebhookDirectory {
 
-    private final Map<SubscriptionId, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final Map<OrganizationId, OrganizationSecrets> secrets = new ConcurrentHashMap<>();
+    /** A webhook and the offset of its record on the subscriptions topic: its revision. */
+    public record Revision(Subscription subscription, long offset) {
+    }
 
+    private final Map<SubscriptionId, Revision> subscriptions = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, OrganizationSecrets> secrets = new ConcurrentHashMap<>();
+    private final Map<SubscriptionId, OperationalEvent> health = new ConcurrentHashMap<>();
+
+    /** A webhook whose revision does not matter (tests). */
     public void putSubscription(Subscription subscription) {
-        subscriptions.put(subscription.id(), subscription);
+        putSubscription(subscription, -1);
+    }
+
+    /** The webhook as read at {@code offset} of the subscriptions topic. */
+    public void putSubscription(Subscription subscription, long offset) {
+        subscriptions.put(subscription.id(), new Revision(subscription, offset));
+    }
+
+    /** The latest operational event of a webhook: whether it is disabled, and since when its endpoint fails. */
+    public void putHealth(OperationalEvent event) {
+        health.put(event.subscriptionId(), event);
+    }
+
+    public void removeHealth(SubscriptionId id) {
+        health.remove(id);
+    }
+
+    /** The webhook as it is now, with its revision. */
+    public Optional<Revision> revision(SubscriptionId id) {
+        return Optional.ofNullable(subscriptions.get(id));
+    }
+
+    /** The latest operational event of a webhook, if any. */
+    public Optional<OperationalEvent> health(SubscriptionId id) {
+        return Optional.ofNullable(health.get(id));
     }
 
     public void removeSubscription(SubscriptionId id) {
@@ -48,13 +82,19 @@ public final class WebhookDirectory {
 
     /** What to do with {@code delivery} at {@code now}. */
     public Resolution resolve(Delivery delivery, Instant now) {
-        Subscription subscription = subscriptions.get(delivery.subscriptionId());
-        if (subscription == null) {
+        Revision revision = subscriptions.get(delivery.subscriptionId());
+        if (revision == null) {
             return new Resolution.Drop(DropReason.WEBHOOK_DELETED, delivery.url());
         }
+        Subscription subscription = revision.subscription();
         String url = subscription.url().toString();
         if (!subscription.enabled()) {
             return new Resolution.Drop(DropReason.WEBHOOK_DISABLED, url);
+        }
+        OperationalEvent latest = health.get(delivery.subscriptionId());
+        if (latest != null && latest.disables(revision.offset())) {
+            // Disabled by the workers at this very revision; any later update of the webhook enables it again.
+            return new Resolution.Drop(DropReason.WEBHOOK_AUTO_DISABLED, url);
         }
         if (!subscription.organizationId().equals(delivery.organizationId())) {
             // Never send one organization's event to a URL another organization now controls.

@@ -16,4 +16,14 @@ class BackpressureTest {
         assertThat(backpressure.engaged(74)).isFalse();
         assertThat(backpressure.engaged(80)).isFalse();
     }
+
+    @Test
+    void engagesOnBytesHeldAsWellAsOnCount() {
+        Backpressure backpressure = new Backpressure(100, 1000);
+
+        assertThat(backpressure.engaged(1, 999)).isFalse();
+        assertThat(backpressure.engaged(1, 1000)).as("a few large records fill memory").isTrue();
+        assertThat(backpressure.engaged(1, 800)).isTrue();
+        assertThat(backpressure.engaged(1, 749)).isFalse();
+    }
 }

@@ -70,8 +70,11 @@ class RetryPlannerTest {
     }
 
     @Test
-    void aDeferralGoesToTheShortestTopic() {
-        assertThat(planner.deferral(NOW)).isEqualTo(new Plan.Retry(Duration.ofSeconds(5), NOW.plusSeconds(5)));
+    void aDeferralGoesToTheShortestTopicCoveringItsWait() {
+        assertThat(planner.deferral(NOW.plusSeconds(3), NOW)).isEqualTo(new Plan.Retry(Duration.ofSeconds(5), NOW.plusSeconds(3)));
+        assertThat(planner.deferral(NOW.plusSeconds(80), NOW))
+                .as("a longer open circuit waits on a longer topic, not cycling on the shortest")
+                .isEqualTo(new Plan.Retry(Duration.ofMinutes(5), NOW.plusSeconds(80)));
     }
 
     private static Outcome asked(Duration wait) {

@@ -37,8 +37,8 @@ public final class TopicReader<V> implements AutoCloseable {
     /** Everything read so far, after one more poll. */
     public synchronized List<V> read() {
         consumer.poll(Duration.ofMillis(100)).forEach(record ->
-                values.add(topic.valueSerde().deserializer().deserialize(record.topic(), record.value())));
-        return List.copyOf(values);
+                values.add(record.value() == null ? null : topic.valueSerde().deserializer().deserialize(record.topic(), record.value())));
+        return java.util.Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
@@ -55,6 +56,9 @@ public final class WorkerHarness implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private TopicReader<Attempt> attempts;
     private TopicReader<Delivery> deadLetters;
+    private List<TopicReader<Delivery>> retries;
+    private TopicReader<OperationalEvent> operationalEvents;
+    private TopicReader<Subscription> subscriptionRecords;
 
     private WorkerHarness(KafkaTestBroker broker, Map<String, String> overrides) {
         this.broker = broker;
@@ -78,8 +82,7 @@ public final class WorkerHarness implements AutoCloseable {
         this.environment = Map.copyOf(env);
         this.config = WorkerConfig.from(new Environment(environment));
         this.topics = config.common().topics();
-        TopicProvisioner.from(broker.admin(), config.common())
-                .ensure(topics.all(config.common().retrySchedule()), Duration.ofSeconds(30));
+        TopicProvisioner.from(broker.admin(), config.common()).ensure(DeliveryWorker.topics(config), Duration.ofSeconds(30));
         Map<String, Object> producerConfig = broker.producerConfig();
         // Fresh topics: with more in flight, an overtaken first batch can be lost (KAFKA-15591).
         producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
@@ -170,6 +173,35 @@ public final class WorkerHarness implements AutoCloseable {
             attempts = reader(topics.attempts());
         }
         return attempts.read();
+    }
+
+    /** Every delivery put on a retry topic of the current schedule so far (retried or deferred). */
+    public List<Delivery> onRetryTopics() {
+        if (retries == null) {
+            retries = topics.retries(config.common().retrySchedule()).stream().map(this::reader).toList();
+        }
+        return retries.stream().flatMap(reader -> reader.read().stream()).toList();
+    }
+
+    /** Publishes an operational event as a worker would (for a worker's late write in a race). */
+    public void putOperationalEvent(OperationalEvent event) {
+        send(topics.operationalEvents(), event.subscriptionId(), event);
+    }
+
+    /** Every operational event written so far. */
+    public List<OperationalEvent> operationalEvents() {
+        if (operationalEvents == null) {
+            operationalEvents = reader(topics.operationalEvents());
+        }
+        return operationalEvents.read();
+    }
+
+    /** Every webhook record on the subscriptions topic so far (tombstones left out). */
+    public List<Subscription> subscriptionRecords() {
+        if (subscriptionRecords == null) {
+            subscriptionRecords = reader(topics.subscriptions());
+        }
+        return subscriptionRecords.read().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** Every dead letter written so far. */

@@ -16,8 +16,12 @@ const ROUTES = [
 
 let current = null;
 let signedOutReason = null;
+let rendered = false;
 
 async function show() {
+  // Only "#/..." names a page; any other fragment (the skip link's "#main") leaves the page as it is.
+  if (rendered && location.hash && !location.hash.startsWith('#/')) return;
+  rendered = true;
   current?.leave?.();
   current = null;
   renderAccount();
@@ -51,6 +55,10 @@ function signOut() {
 }
 
 window.addEventListener('hashchange', show);
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('mediahooks:signed-out', () => {
   signedOutReason = 'The API key was not accepted. Sign in again.';
   show();

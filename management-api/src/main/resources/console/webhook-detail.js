@@ -35,8 +35,7 @@ export async function render(main, {id}) {
     h('p', {class: 'crumbs'}, h('a', {href: '#/'}, 'Webhooks')),
     h('div', {class: 'page-head'}, h('h1', {}, webhook.description || webhook.id), health),
     messages,
-    summary,
-    testEventSection(path, webhook, types),
+    h('div', {class: 'detail-top'}, summary, testEventSection(path, webhook, types)),
     h('section', {class: 'card', 'aria-labelledby': 'chart-heading'}, h('h2', {id: 'chart-heading'}, 'Last 24 hours'), chartBox),
     log.section,
     recoverSection(path, id));

@@ -144,6 +144,20 @@ public final class Browser implements AutoCloseable {
         return files;
     }
 
+    /** One screenshot of the top of the page at {@code viewport} (then back to the first size): for the README. */
+    public Path screenshotAt(String name, Dimension viewport) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            resize(viewport);
+            script("window.scrollTo(0, 0);");
+            return screenshot(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            resize(SIZES.get(0));
+        }
+    }
+
     private Path screenshot(String name) throws IOException {
         Path file = SCREENSHOTS.resolve(name + ".png");
         Files.move(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);

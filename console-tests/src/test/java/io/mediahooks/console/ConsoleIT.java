@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -50,13 +52,16 @@ class ConsoleIT {
         // 1. Sign in: a wrong key is refused next to the field, the right one is kept in sessionStorage only.
         browser.open(stack.consoleUrl());
         browser.find(By.id("api-key")).sendKeys("mh_not_a_key");
+        Number firstPaint = (Number) browser.script(
+                "return performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1;");
+        assertThat(firstPaint.doubleValue()).as("first paint in ms").isBetween(0.0, 1000.0);
         browser.button("Sign in").click();
         assertThat(browser.find(By.id("api-key-error")).getText()).contains("This API key is not valid.");
         check("sign-in");
         WebElement field = browser.find(By.id("api-key"));
         field.clear();
-        field.sendKeys(key);
-        browser.button("Sign in").click();
+        // By keyboard: Enter in the field submits the form.
+        field.sendKeys(key, Keys.ENTER);
 
         // 2. The Webhooks page warns that nothing is delivered without a secret key.
         assertThat(browser.find(By.id("no-secret-warning")).getText())
@@ -81,8 +86,10 @@ class ConsoleIT {
         browser.awaitHeading("New webhook");
         browser.find(By.id("events-some")).click();
         browser.find(By.id("event-VIDEO_READY")).click();
-        browser.button("Add condition").click();
-        browser.find(By.id("condition-0")).sendKeys("sports");
+        browser.button("Add condition").sendKeys(Keys.ENTER);
+        // The new row's field has the focus, as a keyboard user expects.
+        browser.driver().switchTo().activeElement().sendKeys("sports");
+        assertThat(browser.find(By.id("condition-0")).getAttribute("value")).isEqualTo("sports");
         assertThat(browser.find(By.cssSelector("label[for='condition-0']")).getText()).isEqualTo("Has tag with name");
         browser.find(By.id("url")).sendKeys("https://user:password@hooks.example.com/sports");
         browser.find(By.id("description")).sendKeys("Sports videos");
@@ -126,6 +133,7 @@ class ConsoleIT {
         browser.waitFor(d -> !d.findElements(By.cssSelector(".chart .bar-ok[height]")).stream()
                 .allMatch(bar -> bar.getAttribute("height").equals("0")));
         check("webhook-detail");
+        browser.screenshotAt("readme-console", new Dimension(1280, 1200));
 
         // 8. Disabled: a matching event is no longer delivered.
         browser.find(By.id("toggle-enabled")).click();

@@ -354,9 +354,10 @@ function recoverSection(path, webhookId) {
       const job = await get(`/v1/jobs/${encodeURIComponent(jobId)}`);
       const matched = job.matched ?? 0;
       const replayed = job.replayed ?? 0;
+      const waiting = (job.state === 'queued' || job.state === 'running') && matched === 0;
       replace(progress,
-        h('p', {}, `Recovery ${job.state}: ${replayed} of ${matched} failed deliveries sent again`,
-          job.error ? ` (${job.error})` : '', '.'),
+        h('p', {}, waiting ? `Recovery ${job.state}…`
+          : `Recovery ${job.state}: ${replayed} of ${matched} failed deliveries sent again${job.error ? ` (${job.error})` : ''}.`),
         matched > 0 ? h('progress', {max: matched, value: replayed, 'aria-label': 'Recovery progress'}) : null);
       if (job.state !== 'queued' && job.state !== 'running') {
         loadDeadLetters();

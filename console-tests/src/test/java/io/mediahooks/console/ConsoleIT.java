@@ -15,13 +15,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console as a person uses it, in a real browser, on the whole stack: sign in, see that
  * nothing is delivered without a secret, generate one, create a webhook for sports videos, get the
  * API's error next to a bad URL, watch matching events (and only those) arrive at a {@code listen}
- * receiver and in the delivery log, send a test event, disable the webhook, rotate the secret.
+ * receiver and in the delivery log, send a test event, disable the webhook, rotate the secret,
+ * then edit and delete the webhook.
  * Every page is checked with axe-core and photographed at 1280x800 and 390x844.
  */
 @WithKafka
@@ -120,6 +122,12 @@ class ConsoleIT {
         WebElement delivery = browser.find(By.cssSelector("#delivery-detail .delivery"));
         assertThat(delivery.getText()).contains("delivered").contains("Status 200").contains("\"event_id\": \"evt_sports\"");
 
+        // The delivery log filters by outcome: nothing of this webhook was dead-lettered.
+        new Select(browser.find(By.id("log-outcome"))).selectByValue("dead_lettered");
+        browser.waitFor(d -> d.findElement(By.id("delivery-log")).getText().contains("No deliveries yet."));
+        new Select(browser.find(By.id("log-outcome"))).selectByValue("");
+        browser.find(By.cssSelector("#delivery-log tr[data-event-id='evt_sports']"));
+
         // 7. A test event arrives, and the page says so.
         new Select(browser.find(By.id("test-event-type"))).selectByValue("VIDEO_READY");
         browser.button("Send test event").click();
@@ -162,6 +170,21 @@ class ConsoleIT {
         assertThat(secrets.get(1).getText()).doesNotContain("Never");
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain(secret);
         check("webhooks-secret-rotated");
+
+        // Edit (the form comes back filled in, the change is saved), then delete with a confirmation.
+        browser.find(By.cssSelector("#webhooks-table tr[data-webhook='" + webhook + "'] a[href$='/edit']")).click();
+        browser.awaitHeading("Edit webhook");
+        assertThat(browser.find(By.id("event-VIDEO_READY")).isSelected()).isTrue();
+        assertThat(browser.find(By.id("condition-0")).getAttribute("value")).isEqualTo("sports");
+        WebElement description = browser.find(By.id("description"));
+        description.clear();
+        description.sendKeys("Sports videos, highlights");
+        browser.button("Save").click();
+        browser.awaitHeading("Sports videos, highlights");
+        browser.button("Delete").click();
+        browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+        browser.awaitHeading("Webhooks");
+        browser.waitFor(d -> d.findElements(By.cssSelector("#webhooks-table tr[data-webhook='" + webhook + "']")).isEmpty());
     }
 
     private void check(String page) {

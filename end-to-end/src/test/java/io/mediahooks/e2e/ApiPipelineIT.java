@@ -10,14 +10,10 @@ import io.mediahooks.api.ManagementApiMain;
 import io.mediahooks.e2e.RecordingReceiver.Received;
 import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
-import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.json.Json;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.router.EventRouterMain;
 import io.mediahooks.router.RouterApplication;
-import io.mediahooks.router.RouterTopology;
-import io.mediahooks.router.routing.OrganizationWebhooks;
-import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
@@ -39,9 +35,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +90,7 @@ class ApiPipelineIT {
         String sports = call("POST", "/v1/webhooks", key, """
                 {"url": "%s", "events": ["VIDEO_READY"], "conditions": [{"type": "has_tag", "name": "sports"}],
                  "description": "sports videos"}""".formatted(receiver.url("/sports")), 201).get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> webhooksOf(router, ORG) == 1);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> PipelineSetup.webhooksOf(router, ORG) == 1);
 
         // An event the webhook wants, and one it does not.
         publish(kafka, topics, "evt_api_1", "[\"sports\"]");
@@ -129,7 +122,7 @@ class ApiPipelineIT {
         // A webhook whose endpoint is gone fills the dead letters; once its URL is fixed, recover delivers them.
         String gone = call("POST", "/v1/webhooks", key, """
                 {"url": "%s", "events": ["ALL"]}""".formatted(receiver.url("/gone")), 201).get("id").asText();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> webhooksOf(router, ORG) == 2);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> PipelineSetup.webhooksOf(router, ORG) == 2);
         publish(kafka, topics, "evt_api_3", "[\"news\"]");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(call("GET", "/v1/dead-letters?webhook_id=" + gone, key, null, 200).get("data")).hasSize(1));
@@ -197,25 +190,10 @@ class ApiPipelineIT {
         return Json.parseObject(request.body()).get("event_id").asText();
     }
 
-    private static int webhooksOf(RouterApplication router, String organization) {
-        ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> store = router.streams().store(
-                StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
-        OrganizationWebhooks webhooks = store.get(new OrganizationId(organization));
-        return webhooks == null ? 0 : webhooks.size();
-    }
-
     private static Environment environment(KafkaTestBroker kafka, String prefix) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.putAll(CommonConfig.topicVariables(TopicNames.defaults().prefixed(prefix)));
-        env.put("MEDIAHOOKS_TOPIC_PARTITIONS", "3");
+        Map<String, String> env = new HashMap<>(PipelineSetup.environment(kafka, prefix));
+        // One attempt, then the dead letters: the gone endpoint's delivery is dead-lettered at once anyway.
         env.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
-        env.put("MEDIAHOOKS_MANAGEMENT_PORT", "0");
-        env.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
-        env.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
-        env.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
-        env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         env.put("MEDIAHOOKS_API_PORT", "0");
         env.put("MEDIAHOOKS_ADMIN_TOKEN", ADMIN);
         env.put("MEDIAHOOKS_TOPIC_API_JOBS", prefix + "webhook-api-jobs");

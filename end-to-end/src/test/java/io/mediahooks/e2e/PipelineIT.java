@@ -7,19 +7,14 @@ import com.standardwebhooks.Webhook;
 import io.mediahooks.e2e.RecordingReceiver.Received;
 import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
-import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.router.EventRouterMain;
 import io.mediahooks.router.RouterApplication;
-import io.mediahooks.router.RouterTopology;
-import io.mediahooks.router.routing.OrganizationWebhooks;
-import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +28,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +80,7 @@ class PipelineIT {
                 "[\"ALL\"]", ""));
         await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING && worker.health().up());
         // A webhook applies to events routed after it reached the router's per-organization table; wait for that.
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> webhooksOf(router, "org_e2e") == 2);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> PipelineSetup.webhooksOf(router, "org_e2e") == 2);
 
         Map<String, String> expectedBodies = new HashMap<>();
         for (int i = 0; i < EVENTS; i++) {
@@ -159,13 +151,6 @@ class PipelineIT {
         assertThat(request.header("X-FP-Webhook-Signature-Hmac-Sha-256")).isEqualTo(HexFormat.of().formatHex(mac.doFinal(request.body())));
     }
 
-    private static int webhooksOf(RouterApplication router, String organization) {
-        ReadOnlyKeyValueStore<OrganizationId, OrganizationWebhooks> store = router.streams().store(
-                StoreQueryParameters.fromNameAndType(RouterTopology.WEBHOOKS_STORE, QueryableStoreTypes.keyValueStore()));
-        OrganizationWebhooks webhooks = store.get(new OrganizationId(organization));
-        return webhooks == null ? 0 : webhooks.size();
-    }
-
     private static String eventId(Received request) {
         String body = new String(request.body(), StandardCharsets.UTF_8);
         int start = body.indexOf("\"event_id\":\"") + "\"event_id\":\"".length();
@@ -185,17 +170,6 @@ class PipelineIT {
     }
 
     private static Environment environment(KafkaTestBroker kafka, String prefix) {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.putAll(CommonConfig.topicVariables(TopicNames.defaults().prefixed(prefix)));
-        env.put("MEDIAHOOKS_TOPIC_PARTITIONS", "3");
-        env.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s,1s");
-        env.put("MEDIAHOOKS_MANAGEMENT_PORT", "0");
-        env.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
-        env.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
-        env.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
-        env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        return new Environment(env);
+        return new Environment(PipelineSetup.environment(kafka, prefix));
     }
 }

@@ -70,10 +70,11 @@ public final class ApiApplication implements AutoCloseable {
     private final Javalin http;
     private final ManagementServer management;
     private final CountDownLatch stopped;
+    private final Duration shutdownTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiApplication(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, ViewWriter writer, RecoverJobs jobs,
-                           Javalin http, ManagementServer management, CountDownLatch stopped) {
+                           Javalin http, ManagementServer management, CountDownLatch stopped, Duration shutdownTimeout) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.writer = writer;
@@ -81,6 +82,7 @@ public final class ApiApplication implements AutoCloseable {
         this.http = http;
         this.management = management;
         this.stopped = stopped;
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public static ApiApplication start(ApiConfig config, Clock clock) {
@@ -122,8 +124,10 @@ public final class ApiApplication implements AutoCloseable {
                 new ApiKeysResource(new ApiKeyService(views, writer, topics, clock, random, rateLimiter))::register);
         Javalin http = HttpApi.create(new Authenticator(views, config.adminToken()), rateLimiter, resources);
         try {
-            streams.start();
+            // HTTP first: until the views are ready its routes answer 503, and readiness (Streams
+            // RUNNING) is never reported before the port is open.
             http.start(config.apiPort());
+            streams.start();
         } catch (RuntimeException e) {
             http.stop();
             management.close();
@@ -132,7 +136,7 @@ public final class ApiApplication implements AutoCloseable {
             throw e;
         }
         LOG.info("management-api listening on http://localhost:{} (API /v1, docs /docs, console /)", http.port());
-        return new ApiApplication(streams, streamsMetrics, writer, jobs, http, management, stopped);
+        return new ApiApplication(streams, streamsMetrics, writer, jobs, http, management, stopped, config.shutdownTimeout());
     }
 
     public int port() {
@@ -166,7 +170,7 @@ public final class ApiApplication implements AutoCloseable {
         http.stop();
         jobs.close();
         writer.close();
-        streams.close(Duration.ofSeconds(30));
+        streams.close(shutdownTimeout);
         streamsMetrics.close();
         management.close();
         LOG.info("management-api stopped");
@@ -192,6 +196,7 @@ public final class ApiApplication implements AutoCloseable {
         adminConfig.keySet().retainAll(AdminClientConfig.configNames());
         List<Topic<?, ?>> topics = new ArrayList<>(config.topics().all(config.common().retrySchedule()));
         topics.add(config.topics().apiKeys());
+        topics.add(config.topics().operationalEvents());
         topics.add(RecoverJobs.jobsTopic(config.jobsTopic()));
         try (Admin admin = Admin.create(adminConfig)) {
             TopicProvisioner.from(admin, config.common()).ensure(topics, config.startupTimeout());

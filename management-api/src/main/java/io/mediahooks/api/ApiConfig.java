@@ -30,7 +30,8 @@ public record ApiConfig(
         Duration writeTimeout,
         Duration viewRetention,
         long rocksDbCacheBytes,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        Duration shutdownTimeout) {
 
     public static final Setting<Integer> API_PORT = Setting.of("MEDIAHOOKS_API_PORT", "8000",
             "Port of the management API and the console; 0 picks a free port (logged as 'listening on http://...').",
@@ -65,6 +66,8 @@ public record ApiConfig(
             "Off-heap memory shared by every view's RocksDB block cache and write buffers.", Parsers.intBetween(8, 65_536));
     public static final Setting<Duration> STARTUP_TIMEOUT = Setting.of("MEDIAHOOKS_STARTUP_TIMEOUT", "60s",
             "How long start-up waits for Kafka to create and show the topics before giving up.", Parsers::duration);
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT = Setting.of("MEDIAHOOKS_SHUTDOWN_TIMEOUT", "30s",
+            "How long a shutdown (SIGTERM) waits for the views to close.", Parsers::duration);
 
     /** Every setting the API reads, the common ones included. */
     public static final List<Setting<?>> SETTINGS = settings();
@@ -73,7 +76,7 @@ public record ApiConfig(
         return new ApiConfig(CommonConfig.from(env), env.get(API_PORT), env.get(ADMIN_TOKEN), env.get(ALLOW_HTTP),
                 env.get(ALLOW_PRIVATE_NETWORKS), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(TOPIC_API_JOBS),
                 env.get(RATE_LIMIT), env.get(WRITE_TIMEOUT), env.get(VIEW_RETENTION),
-                env.get(ROCKSDB_CACHE_MB) * 1024L * 1024L, env.get(STARTUP_TIMEOUT));
+                env.get(ROCKSDB_CACHE_MB) * 1024L * 1024L, env.get(STARTUP_TIMEOUT), env.get(SHUTDOWN_TIMEOUT));
     }
 
     public Topics topics() {
@@ -93,7 +96,7 @@ public record ApiConfig(
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(List.of(API_PORT, ADMIN_TOKEN, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, APPLICATION_ID, STATE_DIR,
-                TOPIC_API_JOBS, RATE_LIMIT, WRITE_TIMEOUT, VIEW_RETENTION, ROCKSDB_CACHE_MB, STARTUP_TIMEOUT));
+                TOPIC_API_JOBS, RATE_LIMIT, WRITE_TIMEOUT, VIEW_RETENTION, ROCKSDB_CACHE_MB, STARTUP_TIMEOUT, SHUTDOWN_TIMEOUT));
         return List.copyOf(all);
     }
 }

@@ -14,11 +14,13 @@ import io.mediahooks.model.Delivery;
 import io.mediahooks.model.DeliveryId;
 import io.mediahooks.model.EventId;
 import io.mediahooks.model.EventType;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
+import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -279,6 +282,31 @@ class ManagementApiIT {
         assertProblem(api.send("GET", "/v1/nothing-here", keyA, null, null), 404, null, "not found");
         assertThat(api.app().state().isRunningOrRebalancing()).isTrue();
         assertThat(endOffsets(api.names().subscriptions())).isEqualTo(before);
+    }
+
+    @Test
+    void aWebhookTheWorkersDisabledShowsWhyUntilItsOwnerUpdatesIt() {
+        String id = "wh_disabled_" + Keys.time(System.nanoTime()).substring(10);
+        String record = "{\"id\":\"" + id + "\",\"organization_id\":\"org_a\",\"url\":\"https://hooks.example.com/d\","
+                + "\"events\":[\"ALL\"]}";
+        long offset = kafka.send(api.names().subscriptions(), id.getBytes(StandardCharsets.UTF_8),
+                record.getBytes(StandardCharsets.UTF_8)).offset();
+        OperationalEvent disabled = new OperationalEvent(new SubscriptionId(id), new OrganizationId("org_a"),
+                OperationalEvent.Type.DISABLED, Instant.parse("2026-11-29T12:00:00Z"), "https://hooks.example.com/d",
+                "every attempt failed for 5 days", Optional.empty(), OptionalLong.of(offset));
+        kafka.send(api.names().operationalEvents(), id.getBytes(StandardCharsets.UTF_8), OperationalEventCodec.INSTANCE.encode(disabled));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode webhook = api.get("/v1/webhooks/" + id, keyA).json();
+            assertThat(webhook.get("disabled_reason").asText()).isEqualTo("every attempt failed for 5 days");
+            assertThat(webhook.get("disabled_at").asText()).isEqualTo("2026-11-29T12:00:00Z");
+        });
+        assertThat(api.get("/v1/webhooks/" + id + "/stats", keyA).json().get("health").asText()).isEqualTo("disabled");
+
+        ApiHarness.Response updated = api.send("PATCH", "/v1/webhooks/" + id, keyA, "{\"url\": \"https://hooks.example.com/fixed\"}",
+                "application/merge-patch+json");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("disabled_reason").isNull()).as("an update of the owner wins").isTrue();
+        assertThat(api.get("/v1/webhooks/" + id + "/stats", keyA).json().get("health").asText()).isEqualTo("healthy");
     }
 
     @Test

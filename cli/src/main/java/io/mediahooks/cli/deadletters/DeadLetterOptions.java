@@ -1,5 +1,6 @@
 package io.mediahooks.cli.deadletters;
 
+import io.mediahooks.model.DeadLetterFilter;
 import io.mediahooks.cli.CliException;
 import io.mediahooks.cli.Flags;
 import io.mediahooks.model.OrganizationId;

@@ -1,5 +1,6 @@
 package io.mediahooks.cli.deadletters;
 
+import io.mediahooks.model.DeadLetterFilter;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.cli.kafka.KafkaSession;
 import java.util.List;

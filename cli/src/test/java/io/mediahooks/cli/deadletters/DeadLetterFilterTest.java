@@ -1,5 +1,6 @@
 package io.mediahooks.cli.deadletters;
 
+import io.mediahooks.model.DeadLetterFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,6 +33,8 @@ class ServiceProcessTest {
     void killsAProcessThatIgnoresSigtermOnceTheGraceRunsOut(@TempDir Path dir) {
         ServiceProcess service = ServiceProcess.start("stubborn", List.of("bash", "-c", "trap '' TERM; echo ready; while true; do sleep 0.1; done"),
                 Map.of(), dir.resolve("stubborn.log"), 0);
+        // A SIGTERM that arrives before the trap is set ends bash at once: wait until it says it is ready.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.logTail(5).contains("ready"));
         List<ProcessHandle> children = service.process().descendants().toList();
 
         service.requestStop();

@@ -2,6 +2,8 @@ package io.mediahooks.api.auth;
 
 import io.mediahooks.api.http.ApiProblem;
 import io.mediahooks.api.kafka.ViewWriter;
+import io.mediahooks.api.views.Keys;
+import io.mediahooks.api.views.ViewTopology;
 import io.mediahooks.api.views.Views;
 import io.mediahooks.model.ApiKey;
 import io.mediahooks.model.InvalidRecordException;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /** The operator's side of API keys: create (the key is returned once), list without values, revoke. */
@@ -56,10 +57,12 @@ public final class ApiKeyService {
 
     public List<ApiKey> list(OrganizationId organization) {
         List<ApiKey> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = views.apiKeys().all()) {
+        String prefix = ViewTopology.organizationPrefix(organization.value());
+        try (KeyValueIterator<String, byte[]> it = views.apiKeys().range(prefix, prefix + Keys.END)) {
             while (it.hasNext()) {
-                KeyValue<String, byte[]> entry = it.next();
-                decode(entry.value).filter(key -> key.organizationId().equals(organization)).ifPresent(keys::add);
+                byte[] bytes = views.apiKeys().get(it.next().key.substring(prefix.length()));
+                Optional.ofNullable(bytes).flatMap(ApiKeyService::decode)
+                        .filter(key -> key.organizationId().equals(organization)).ifPresent(keys::add);
             }
         }
         return keys;

@@ -4,8 +4,10 @@ import io.mediahooks.api.http.ApiProblem;
 import io.mediahooks.api.views.Keys;
 import io.mediahooks.api.views.ViewTopology;
 import io.mediahooks.api.views.Views;
+import io.mediahooks.model.DeadLetterFilter;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.OrganizationId;
+import io.mediahooks.model.SubscriptionId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class DeadLetterQueries {
             from = after.get() + '\u0000';
         }
         String to = since.map(at -> prefix + Keys.newestFirst(at) + Keys.END).orElse(prefix + Keys.END);
+        // The same rule as the CLI's dead-letters list and replay; the organization is always the caller's.
+        DeadLetterFilter filter = new DeadLetterFilter(webhookId.map(SubscriptionId::new), Optional.of(organization), since, until);
         List<Entry> page = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = views.deadLetters().range(from, to)) {
             String lastKey = null;
@@ -54,24 +58,31 @@ public final class DeadLetterQueries {
                 }
                 lastKey = entry.key;
                 AttemptQueries.decodeDelivery(entry.value)
-                        .filter(delivery -> delivery.organizationId().equals(organization))
-                        .map(delivery -> new Entry(delivery, Instant.ofEpochMilli(ViewTopology.deadLetteredAt(delivery, 0))))
-                        .filter(e -> until.map(e.deadLetteredAt()::isBefore).orElse(true))
-                        .filter(e -> since.map(s -> !e.deadLetteredAt().isBefore(s)).orElse(true))
+                        .filter(delivery -> filter.matches(delivery, timeOf(entry.key)))
+                        .map(delivery -> new Entry(delivery, DeadLetterFilter.deadLetteredAt(delivery, timeOf(entry.key))))
                         .ifPresent(page::add);
             }
         }
         return new Page(page, Optional.empty());
     }
 
-    /** Every dead letter of {@code webhookId} in the window, for a replay. */
+    /** Every dead letter of {@code webhookId} in the window, for a replay, filtered as the CLI's replay filters. */
     public void forEach(String webhookId, Instant since, Optional<Instant> until, Consumer<Delivery> sink) {
+        DeadLetterFilter filter = new DeadLetterFilter(Optional.of(new SubscriptionId(webhookId)), Optional.empty(),
+                Optional.of(since), until);
         String prefix = Keys.prefix(ViewTopology.DEAD_BY_WEBHOOK, webhookId);
         String from = until.map(at -> prefix + Keys.newestFirst(at)).orElse(prefix);
         try (KeyValueIterator<String, byte[]> it = views.deadLetters().range(from, prefix + Keys.newestFirst(since) + Keys.END)) {
             while (it.hasNext()) {
-                AttemptQueries.decodeDelivery(it.next().value).ifPresent(sink);
+                KeyValue<String, byte[]> entry = it.next();
+                AttemptQueries.decodeDelivery(entry.value).filter(d -> filter.matches(d, timeOf(entry.key))).ifPresent(sink);
             }
         }
+    }
+
+    /** The time in a newest-first key ({@code prefix, id, inverted time, delivery id}), as the record's time. */
+    private static Instant timeOf(String key) {
+        String[] parts = key.split(String.valueOf(Keys.SEP));
+        return Instant.ofEpochMilli(Long.MAX_VALUE - Long.parseLong(parts[2]));
     }
 }

@@ -13,6 +13,7 @@ import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.RfcTimestamp;
+import io.mediahooks.model.Subscription;
 import io.mediahooks.model.json.Json;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.retry.RetrySchedule;
@@ -33,9 +34,11 @@ public final class Representations {
             out.set(field, node.get(field));
         }
         out.set("description", node.has("description") ? node.get("description") : Json.MAPPER.nullNode());
-        for (String field : new String[] {"created_at", "updated_at", "disabled_reason", "disabled_at"}) {
+        for (String field : new String[] {"created_at", "updated_at"}) {
             out.set(field, node.has(field) ? node.get(field) : Json.MAPPER.nullNode());
         }
+        out.put("disabled_reason", versioned.disabled().map(Subscription.Disabled::reason).orElse(null));
+        out.put("disabled_at", versioned.disabled().map(disabled -> time(disabled.at())).orElse(null));
         return out;
     }
 

@@ -18,6 +18,7 @@ import io.mediahooks.api.views.RecoverJob;
 import io.mediahooks.api.webhooks.WebhookService;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.EventType;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.json.Json;
@@ -80,7 +81,8 @@ public final class DeliveriesResource {
     }
 
     private void stats(Context ctx) {
-        Subscription webhook = webhook(ctx);
+        WebhookService.Versioned versioned = webhooks.get(Principals.organization(ctx), ctx.pathParam("id"));
+        Subscription webhook = versioned.webhook();
         Instant now = clock.instant();
         Instant since = Requests.time(ctx, "since", now).orElse(now.minus(Duration.ofHours(24)));
         DeliveryStats stats = new DeliveryStats();
@@ -98,8 +100,9 @@ public final class DeliveriesResource {
         latency.put("p95", stats.percentile(95).orElse(null));
         body.put("last_success_at", stats.lastSuccess().map(Representations::time).orElse(null));
         body.put("last_failure_at", stats.lastFailure().map(Representations::time).orElse(null));
-        body.put("health", stats.health(webhook.enabled() && webhook.lifecycle().disabled().isEmpty()));
-        body.put("disabled_reason", webhook.lifecycle().disabled().map(Subscription.Disabled::reason).orElse(null));
+        boolean endpointOpen = versioned.endpoint().filter(event -> event.type() == OperationalEvent.Type.ENDPOINT_OPENED).isPresent();
+        body.put("health", endpointOpen && versioned.active() ? "failing" : stats.health(versioned.active()));
+        body.put("disabled_reason", versioned.disabled().map(Subscription.Disabled::reason).orElse(null));
         var hourly = body.putArray("hourly");
         stats.hourly().forEach(hour -> hourly.addObject().put("hour", Representations.time(hour.start()))
                 .put("delivered", hour.delivered()).put("failed", hour.failed()));

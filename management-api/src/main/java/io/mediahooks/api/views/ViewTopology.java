@@ -2,18 +2,22 @@ package io.mediahooks.api.views;
 
 import io.mediahooks.api.ApiConfig;
 import io.mediahooks.model.Attempt;
+import io.mediahooks.model.DeadLetterFilter;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.json.ApiKeyCodec;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
+import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,6 +38,7 @@ public final class ViewTopology {
     public static final String ATTEMPTS = "api-attempts";
     public static final String DELIVERIES = "api-deliveries";
     public static final String DEAD_LETTERS = "api-dead-letters";
+    public static final String OPERATIONAL = "api-operational-events";
 
     /** Attempts of a webhook, newest first: {@code a, subscription, inverted time, delivery id, attempt}. */
     public static final String BY_WEBHOOK = "a";
@@ -51,15 +56,21 @@ public final class ViewTopology {
 
     public static void build(StreamsBuilder builder, ApiConfig config, ViewUpdates updates) {
         var names = config.topics().names();
-        table(builder, SUBSCRIPTIONS, names.subscriptions(), updates, (key, value) -> {
+        // Offsets kept: a disable of the workers counts only while it names the webhook's current record.
+        // Webhooks and keys are also indexed by organization, so a listing reads only the caller's.
+        table(builder, SUBSCRIPTIONS, names.subscriptions(), updates, true, (key, value) -> {
             Subscription subscription = SubscriptionCodec.INSTANCE.decode(value);
             if (!subscription.id().value().equals(key)) {
                 throw new InvalidRecordException("id", "differs from the record key " + key);
             }
-        });
-        table(builder, SECRETS, names.secrets(), updates, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value));
-        table(builder, API_KEYS, names.apiKeys(), updates, (key, value) -> ApiKeyCodec.INSTANCE.decode(value));
-        table(builder, JOBS, config.jobsTopic(), updates, (key, value) -> RecoverJobCodec.decode(value));
+        }, value -> SubscriptionCodec.INSTANCE.decode(value).organizationId().value());
+        table(builder, SECRETS, names.secrets(), updates, false, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value),
+                null);
+        table(builder, API_KEYS, names.apiKeys(), updates, false, (key, value) -> ApiKeyCodec.INSTANCE.decode(value),
+                value -> ApiKeyCodec.INSTANCE.decode(value).organizationId().value());
+        table(builder, JOBS, config.jobsTopic(), updates, false, (key, value) -> RecoverJobCodec.decode(value), null);
+        table(builder, OPERATIONAL, names.operationalEvents(), updates, false,
+                (key, value) -> OperationalEventCodec.INSTANCE.decode(value), null);
         Duration retention = config.viewRetention();
         log(builder, ATTEMPTS, names.attempts(), retention, updates, ViewTopology::indexAttempt);
         log(builder, DELIVERIES, names.deliveries(), retention, updates, ViewTopology::indexDelivery);
@@ -86,8 +97,8 @@ public final class ViewTopology {
 
     static LogIndexProcessor.Indexed indexDeadLetter(byte[] value, long recordTimestamp) {
         Delivery delivery = DeliveryCodec.INSTANCE.decode(value);
-        long at = deadLetteredAt(delivery, recordTimestamp);
-        String newest = Keys.newestFirst(java.time.Instant.ofEpochMilli(at));
+        long at = DeadLetterFilter.deadLetteredAt(delivery, Instant.ofEpochMilli(recordTimestamp)).toEpochMilli();
+        String newest = Keys.newestFirst(Instant.ofEpochMilli(at));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(Keys.join(DEAD_BY_WEBHOOK, delivery.subscriptionId().value(), newest, delivery.deliveryId().value()), value);
         entries.put(Keys.join(DEAD_BY_ORGANIZATION, delivery.organizationId().value(), newest, delivery.deliveryId().value()),
@@ -96,19 +107,24 @@ public final class ViewTopology {
         return new LogIndexProcessor.Indexed(at, entries, Keys.join(DEAD_LATEST, delivery.deliveryId().value()));
     }
 
-    /** When a dead letter was dead-lettered: its last attempt, else the record's time. */
-    public static long deadLetteredAt(Delivery deadLetter, long recordTimestamp) {
-        return deadLetter.lastAttempt().map(attempt -> attempt.attemptedAt().toEpochMilli()).orElse(recordTimestamp);
+    /** The offset of the record of {@code key} in a table that keeps offsets. */
+    public static String offsetKey(String key) {
+        return TableProcessor.offsetKey(key);
     }
 
-    private static void table(StreamsBuilder builder, String store, String topic, ViewUpdates updates,
-                              BiConsumer<String, byte[]> validator) {
+    /** The prefix under which a table indexed by organization lists {@code organization}'s keys. */
+    public static String organizationPrefix(String organization) {
+        return TableProcessor.ownerPrefix(organization);
+    }
+
+    private static void table(StreamsBuilder builder, String store, String topic, ViewUpdates updates, boolean keepOffsets,
+                              BiConsumer<String, byte[]> validator, Function<byte[], String> owner) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 topic,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(store + "-source"),
-                () -> new TableProcessor(store, validator, updates));
+                () -> new TableProcessor(store, validator, updates, keepOffsets, owner));
     }
 
     private static void log(StreamsBuilder builder, String store, String topic, Duration retention, ViewUpdates updates,

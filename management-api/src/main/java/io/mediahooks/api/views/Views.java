@@ -50,6 +50,10 @@ public final class Views {
         return store(ViewTopology.DEAD_LETTERS);
     }
 
+    public ReadOnlyKeyValueStore<String, byte[]> operationalEvents() {
+        return store(ViewTopology.OPERATIONAL);
+    }
+
     /** True once every view has been restored to the end of its topic and is being kept up to date. */
     public boolean ready() {
         return streams.state() == KafkaStreams.State.RUNNING;

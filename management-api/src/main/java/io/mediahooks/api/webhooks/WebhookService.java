@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.api.http.ApiProblem;
 import io.mediahooks.api.kafka.ViewWriter;
+import io.mediahooks.api.views.Keys;
+import io.mediahooks.api.views.ViewTopology;
 import io.mediahooks.api.views.Views;
 import io.mediahooks.model.InvalidRecordException;
+import io.mediahooks.model.OperationalEvent;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.safety.UrlPolicy;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +26,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
+import java.util.OptionalLong;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -30,8 +35,18 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  */
 public final class WebhookService {
 
-    /** One webhook with the version a client sends back in {@code If-Match}. */
-    public record Versioned(Subscription webhook, String etag) {
+    /**
+     * One webhook with the version a client sends back in {@code If-Match}, whether the workers
+     * disabled it (a disable counts only while it names the webhook's current record), and the
+     * latest word of the workers on its endpoint.
+     */
+    public record Versioned(Subscription webhook, String etag, Optional<Subscription.Disabled> disabled,
+                            Optional<OperationalEvent> endpoint) {
+
+        /** Enabled by its owner and not disabled by the workers. */
+        public boolean active() {
+            return webhook.enabled() && disabled.isEmpty();
+        }
     }
 
     /** A page of webhooks and the cursor of the next page, if any. */
@@ -56,24 +71,25 @@ public final class WebhookService {
 
     public Page list(OrganizationId organization, int limit, Optional<String> after) {
         List<Versioned> page = new ArrayList<>();
-        Optional<String> next = Optional.empty();
-        // Webhooks are few per deployment (thousands): a scan of the view in id order is enough.
-        try (KeyValueIterator<String, byte[]> it = after.isPresent()
-                ? views.subscriptions().range(after.get() + '\u0000', null) : views.subscriptions().all()) {
+        // The organization's index: a page costs its own size, whatever the other organizations hold.
+        String prefix = ViewTopology.organizationPrefix(organization.value());
+        String from = after.map(id -> prefix + id + '\u0000').orElse(prefix);
+        try (KeyValueIterator<String, byte[]> it = views.subscriptions().range(from, prefix + Keys.END)) {
             while (it.hasNext()) {
-                KeyValue<String, byte[]> entry = it.next();
-                Optional<Subscription> webhook = decode(entry.value).filter(s -> s.organizationId().equals(organization));
+                String id = it.next().key.substring(prefix.length());
+                byte[] bytes = views.subscriptions().get(id);
+                Optional<Subscription> webhook = bytes == null ? Optional.empty()
+                        : decode(bytes).filter(s -> s.organizationId().equals(organization));
                 if (webhook.isEmpty()) {
                     continue;
                 }
                 if (page.size() == limit) {
-                    next = Optional.of(page.get(page.size() - 1).webhook().id().value());
-                    break;
+                    return new Page(page, Optional.of(page.get(page.size() - 1).webhook().id().value()));
                 }
-                page.add(new Versioned(webhook.get(), etag(entry.value)));
+                page.add(versioned(webhook.get(), bytes));
             }
         }
-        return new Page(page, next);
+        return new Page(page, Optional.empty());
     }
 
     public Versioned get(OrganizationId organization, String id) {
@@ -82,7 +98,27 @@ public final class WebhookService {
         if (webhook.isEmpty() || !webhook.get().organizationId().equals(organization)) {
             throw ApiProblem.notFound("no webhook " + id);
         }
-        return new Versioned(webhook.get(), etag(bytes));
+        return versioned(webhook.get(), bytes);
+    }
+
+    private Versioned versioned(Subscription webhook, byte[] bytes) {
+        String id = webhook.id().value();
+        Optional<OperationalEvent> endpoint = Optional.ofNullable(views.operationalEvents().get(id)).flatMap(WebhookService::event);
+        OptionalLong offset = Optional.ofNullable(views.subscriptions().get(ViewTopology.offsetKey(id)))
+                .map(value -> OptionalLong.of(ByteBuffer.wrap(value).getLong())).orElse(OptionalLong.empty());
+        Optional<Subscription.Disabled> disabled = endpoint
+                .filter(event -> offset.isPresent() && event.disables(offset.getAsLong()))
+                .map(event -> new Subscription.Disabled(event.reason(), event.at()))
+                .or(() -> webhook.lifecycle().disabled());
+        return new Versioned(webhook, etag(bytes), disabled, endpoint);
+    }
+
+    private static Optional<OperationalEvent> event(byte[] bytes) {
+        try {
+            return Optional.of(OperationalEventCodec.INSTANCE.decode(bytes));
+        } catch (InvalidRecordException e) {
+            return Optional.empty();
+        }
     }
 
     public Versioned create(OrganizationId organization, ObjectNode input) {
@@ -121,7 +157,7 @@ public final class WebhookService {
         byte[] bytes = SubscriptionCodec.INSTANCE.encode(webhook);
         String id = webhook.id().value();
         writer.write(topics.subscriptions(), webhook.id(), bytes, () -> Arrays.equals(views.subscriptions().get(id), bytes));
-        return new Versioned(webhook, etag(bytes));
+        return versioned(webhook, bytes);
     }
 
     /** A strictly later updated_at than the current one, so every revision has its own. */

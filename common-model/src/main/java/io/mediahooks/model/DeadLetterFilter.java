@@ -1,16 +1,13 @@
-package io.mediahooks.cli.deadletters;
+package io.mediahooks.model;
 
-import io.mediahooks.model.Attempt;
-import io.mediahooks.model.Delivery;
-import io.mediahooks.model.OrganizationId;
-import io.mediahooks.model.SubscriptionId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which dead letters an operator means: by webhook, organization and the time they were
- * dead-lettered, {@code since} inclusive and {@code until} exclusive.
+ * Which dead letters to list or replay: by webhook, organization and the time they were
+ * dead-lettered, {@code since} inclusive and {@code until} exclusive. Shared by the CLI's
+ * {@code dead-letters list/replay} and the management API's dead letters and recover jobs.
  */
 public record DeadLetterFilter(
         Optional<SubscriptionId> webhook,
@@ -24,7 +21,7 @@ public record DeadLetterFilter(
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(until, "until");
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
-            throw new IllegalArgumentException("--since must be before --until");
+            throw new IllegalArgumentException("since must be before until");
         }
     }
 

@@ -33,10 +33,10 @@ SOURCES = {
     "worker": ["service-runtime/src/main/java", "delivery-worker/src/main/java"],
     "api": ["service-runtime/src/main/java", "management-api/src/main/java"],
 }
-# Compose services and what they run; the others (Kafka, Prometheus, Grafana, the receiver) read
-# no mediahooks settings.
+# Compose services and what they run; the others (Kafka, Prometheus, Grafana) read no mediahooks
+# settings.
 COMPOSE_SERVICES = {"router": "router", "worker": "worker", "api": "api", "topics": "common", "demo-seed": "common",
-                    "demo-events": "common"}
+                    "demo-events": "common", "receiver": "common"}
 # Kubernetes workloads and ConfigMaps. The shared ConfigMap goes to both services.
 K8S_CONFIGMAPS = {"mediahooks-common": "common", "mediahooks-router": "router", "mediahooks-worker": "worker",
                   "mediahooks-api": "api"}

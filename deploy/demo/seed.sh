@@ -14,5 +14,5 @@ receiver=http://receiver:8000
 "${cli[@]}" webhook put --id wh_sports --org "$org" --url "$receiver/hooks/sports" --events VIDEO_READY,VIDEO_UPDATED \
     --has-tag sports --description "demo: sports videos only"
 "${cli[@]}" webhook put --id wh_failing --org "$org" --url "$receiver/fail" --events VIDEO_READY \
-    --description "demo: always answers 500, so its deliveries are retried and then dead-lettered"
+    --description "demo: always answers 503, so its deliveries are retried and then dead-lettered"
 echo "demo organization $org seeded"

@@ -3,6 +3,7 @@ package io.mediahooks.cli;
 import io.mediahooks.cli.attempts.AttemptsCommand;
 import io.mediahooks.cli.deadletters.DeadLettersCommand;
 import io.mediahooks.cli.event.EventCommand;
+import io.mediahooks.cli.listen.ListenCommand;
 import io.mediahooks.cli.local.LocalCommand;
 import io.mediahooks.cli.secret.SecretCommand;
 import io.mediahooks.cli.topics.TopicsCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                     + " and uses the topic names of MEDIAHOOKS_TOPIC_* like the services do."},
         subcommands = {
             LocalCommand.class,
+            ListenCommand.class,
             WebhookCommand.class,
             SecretCommand.class,
             EventCommand.class,

@@ -36,13 +36,19 @@ public final class CliHarness {
 
     /** A harness whose topics are unique to it on {@code broker}; the topics are created, as an operator would. */
     public static CliHarness on(KafkaTestBroker broker, Instant now) {
+        return on(broker, Clock.fixed(now, ZoneOffset.UTC), Map.of());
+    }
+
+    /** {@link #on(KafkaTestBroker, Instant)} on {@code clock}, with more environment variables (which win). */
+    public static CliHarness on(KafkaTestBroker broker, Clock clock, Map<String, String> variables) {
         TopicNames names = TopicNames.defaults().prefixed(broker.uniqueTopic("cli") + "-");
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put("MEDIAHOOKS_TOPIC_PARTITIONS", "2");
         environment.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
         environment.putAll(CommonConfig.topicVariables(names));
-        CliHarness harness = new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), names);
+        environment.putAll(variables);
+        CliHarness harness = new CliHarness(environment, clock, names);
         Result created = harness.run("topics", "create");
         if (created.exitCode() != 0) {
             throw new IllegalStateException("topics create failed: " + created.err());
@@ -62,6 +68,11 @@ public final class CliHarness {
         return new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), TopicNames.defaults());
     }
 
+    /** The environment the commands run with: Kafka's address, the topic names, the schedule. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
     public Topics topics() {
         return new Topics(names);
     }
@@ -69,9 +80,37 @@ public final class CliHarness {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(new Environment(environment), clock, new PrintWriter(out, true),
-                new PrintWriter(err, true), new SecureRandom());
-        int exitCode = Cli.run(context, args);
+        int exitCode = Cli.run(context(out, err), args);
         return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** Starts a command that runs until stopped (such as {@code listen}) on a thread of its own. */
+    public Running start(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Thread thread = new Thread(() -> Cli.run(context(out, err), args), "cli-" + args[0]);
+        thread.setDaemon(true);
+        thread.start();
+        return new Running(thread, out, err);
+    }
+
+    private CliContext context(StringWriter out, StringWriter err) {
+        return new CliContext(new Environment(environment), clock, new PrintWriter(out, true), new PrintWriter(err, true),
+                new SecureRandom());
+    }
+
+    /** A command started with {@link #start}: its output so far, and a way to stop it (as Ctrl-C would, from inside). */
+    public record Running(Thread thread, StringWriter out, StringWriter err) implements AutoCloseable {
+
+        /** What it has printed so far (StringWriter is synchronized, so this is safe while it runs). */
+        public String output() {
+            return out.toString() + err;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+        }
     }
 }

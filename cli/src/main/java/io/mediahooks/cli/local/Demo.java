@@ -1,6 +1,7 @@
 package io.mediahooks.cli.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.Condition;
 import io.mediahooks.model.EventId;
 import io.mediahooks.model.EventSelection;
@@ -36,6 +37,11 @@ public final class Demo {
             EventType.LIVESTREAM_CREATED, EventType.PLAYLIST_CREATED, EventType.VIDEO_DELETED);
 
     private Demo() {
+    }
+
+    /** {@link #webhooks(BiFunction)} at {@code receiver}: {@code /hooks/<name>}, or {@code /fail/<name>} for the failing one. */
+    static List<Subscription> webhooks(WebhookReceiver receiver) {
+        return webhooks((name, failing) -> receiver.url((failing ? "/fail/" : "/hooks/") + name));
     }
 
     /**

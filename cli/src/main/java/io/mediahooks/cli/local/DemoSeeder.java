@@ -2,6 +2,7 @@ package io.mediahooks.cli.local;
 
 import io.mediahooks.cli.kafka.CompactedTable;
 import io.mediahooks.cli.kafka.KafkaSession;
+import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.cli.secret.Secrets;
 import io.mediahooks.cli.webhook.WebhookPutCommand;
 import io.mediahooks.model.InvalidRecordException;
@@ -45,9 +46,9 @@ final class DemoSeeder {
     }
 
     /** Puts the demo webhooks, pointing at this run's receiver (its port changes from run to run). */
-    static void webhooks(KafkaSession kafka, SampleReceiver receiver, Consumer<String> say) {
+    static void webhooks(KafkaSession kafka, WebhookReceiver receiver, Consumer<String> say) {
         var topic = kafka.topics().subscriptions();
-        for (Subscription webhook : Demo.webhooks(receiver::urlFor)) {
+        for (Subscription webhook : Demo.webhooks(receiver)) {
             kafka.send(topic, webhook.id(), webhook);
             say.accept("Webhook: " + webhook.id() + " " + WebhookPutCommand.describe(webhook));
         }

@@ -3,6 +3,7 @@ package io.mediahooks.cli.local;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.cli.CliException;
 import io.mediahooks.cli.Flags;
+import io.mediahooks.cli.listen.SignatureCheck;
 import io.mediahooks.model.retry.Durations;
 import io.mediahooks.model.retry.RetrySchedule;
 import io.mediahooks.runtime.Parsers;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Option;
             "Logs: .mediahooks/logs/ (router.log, worker-1.log, ..., local.log for the broker).",
             "The workers run with MEDIAHOOKS_ALLOW_HTTP=true and MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true, because the"
                     + " receiver is plain http on loopback.",
-            "Receiver: a sample receiver on 127.0.0.1 that verifies both signatures of every request and prints"
-                    + " one line each.",
+            "Receiver: the receiver of 'mediahooks listen' on 127.0.0.1, verifying both signatures of every request and"
+                    + " printing one line each.",
             "Demo: organization org_demo with a secret and three webhooks: wh_demo (every event), wh_sports"
                     + " (has_tag sports) and wh_failing (always 503: retries, then a dead letter). A sample media"
                     + " event every few seconds, and a summary line (published, delivered, retrying, dead-lettered).",
@@ -131,7 +132,7 @@ public final class LocalCommand implements Callable<Integer> {
                 workerJar != null ? workerJar : home.resolve("delivery-worker/target/delivery-worker.jar"),
                 apiJar != null ? apiJar : home.resolve("management-api/target/management-api.jar"), apiPort,
                 // The workers inherit this variable, so the receiver must look for the same header.
-                variable("MEDIAHOOKS_SIGNATURE_HEADER").orElse(SampleReceiver.DEFAULT_HEX_HEADER));
+                variable("MEDIAHOOKS_SIGNATURE_HEADER").orElse(SignatureCheck.DEFAULT_HEX_HEADER));
     }
 
     /** The variable's value when it is set and not blank. */

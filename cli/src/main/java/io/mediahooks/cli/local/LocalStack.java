@@ -7,11 +7,17 @@ import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.WebhookSecret;
 import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.cli.listen.Answers;
+import io.mediahooks.cli.listen.SignatureCheck;
+import io.mediahooks.cli.listen.ReceivedRequest;
+import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.signing.SignatureVerifier;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -30,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The whole of mediahooks on one machine: Kafka, topics, the sample receiver, the demo's secret
+ * The whole of mediahooks on one machine: Kafka, topics, the receiver of `mediahooks listen`, the demo's secret
  * and webhooks, the router and the workers as child processes, sample events and a summary line.
  * {@link #close()} stops it all, children first, and is safe to call from a shutdown hook.
  */
@@ -54,10 +60,10 @@ final class LocalStack implements AutoCloseable {
     private volatile boolean stopping;
     private LocalKafka kafka;
     private KafkaSession session;
-    private SampleReceiver receiver;
+    private WebhookReceiver receiver;
     private TopicWatcher watcher;
     private ScheduledExecutorService scheduler;
-    private FirstEventsCheck firstEvents;
+    private volatile FirstEventsCheck firstEvents;
 
     LocalStack(LocalSettings settings, CliContext context) {
         this.settings = settings;
@@ -74,12 +80,14 @@ final class LocalStack implements AutoCloseable {
             session = new KafkaSession(config);
             createTopics(config);
             secrets.set(DemoSeeder.secrets(session, context.clock().instant(), context.random(), this::say));
-            receiver = SampleReceiver.start(new SignatureVerifier(context.clock(), SignatureVerifier.DEFAULT_TOLERANCE),
-                    this::liveSecrets, settings.signatureHeader(), this::say);
-            say("Receiver: listening on " + receiver.urlFor("", false).resolve("/") + " (verifies both signatures)");
+            // What `mediahooks listen` runs, fed with the demo organization's live secrets as they change.
+            receiver = WebhookReceiver.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new SignatureCheck(new SignatureVerifier(context.clock(), SignatureVerifier.DEFAULT_TOLERANCE),
+                            settings.signatureHeader()),
+                    this::liveSecrets, Answers.healthy(), context.clock(), this::received);
+            say("Receiver: listening on " + receiver.url() + "/ (verifies both signatures, as `mediahooks listen` does)");
             DemoSeeder.webhooks(session, receiver, this::say);
-            firstEvents = new FirstEventsCheck(Demo.webhooks(receiver::urlFor));
-            receiver.onVerified(firstEvents::arrived);
+            firstEvents = new FirstEventsCheck(Demo.webhooks(receiver));
             watcher = TopicWatcher.start(session, Demo.ORGANIZATION, secrets::set);
             startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
                     environment, workerEnvironment()));
@@ -103,6 +111,15 @@ final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** Each request the receiver answered: a line on the screen, and, once verified, counted by the first-events check. */
+    private void received(ReceivedRequest request) {
+        say(request.line());
+        FirstEventsCheck check = firstEvents;
+        if (check != null && request.verified()) {
+            check.arrived(request.path().substring(request.path().lastIndexOf('/') + 1), request.eventId());
         }
     }
 

@@ -31,6 +31,7 @@ public final class MicroBenchmarks {
         Options options = new OptionsBuilder()
                 .include(SigningBenchmark.class.getName())
                 .include(MatchingBenchmark.class.getName())
+                .include(TimestampBenchmark.class.getName())
                 .forks(1)
                 .warmupIterations(quick ? 1 : 3)
                 .warmupTime(TimeValue.milliseconds(quick ? 500 : 1_000))
@@ -40,7 +41,7 @@ public final class MicroBenchmarks {
                 .jvmArgsAppend("-Xmx512m")
                 .verbosity(VerboseMode.SILENT)
                 .build();
-        Progress.say("micro: JMH, signing and matching (%s)", quick ? "quick: 1 x 0.5 s warm-up, 2 x 0.5 s" : "3 x 1 s warm-up, 5 x 1 s");
+        Progress.say("micro: JMH, signing, matching and timestamps (%s)", quick ? "quick: 1 x 0.5 s warm-up, 2 x 0.5 s" : "3 x 1 s warm-up, 5 x 1 s");
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();

@@ -7,7 +7,11 @@ import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Condition;
 import io.mediahooks.model.EventType;
+import io.mediahooks.model.OperationalEvent;
+import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.Subscription;
+import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +92,53 @@ class WebhookCommandsIT {
 
         assertThat(delete.exitCode()).isZero();
         assertThat(delete.out()).contains("wh_typo was not found");
+    }
+
+    @Test
+    void listShowsTheWorkersDisableOnlyWhileItNamesTheWebhooksCurrentRecord(KafkaTestBroker kafka) {
+        CliHarness cli = CliHarness.on(kafka, NOW);
+        ok(cli.run("webhook", "put", "--id", "wh_1", "--org", "org_42", "--url", "https://hooks.example.com/a", "--events", "ALL"));
+        ok(cli.run("webhook", "put", "--id", "wh_2", "--org", "org_42", "--url", "https://hooks.example.com/b",
+                "--events", "VIDEO_READY", "--has-tag", "sports"));
+        ok(cli.run("webhook", "put", "--id", "wh_9", "--org", "org_7", "--url", "https://hooks.example.com/c", "--events", "ALL"));
+        List<ConsumerRecord<byte[], byte[]>> written = kafka.readAll(cli.topics().subscriptions().name(), 3, Duration.ofSeconds(10));
+        long wh1 = offsetOf(written, "wh_1");
+        long wh2 = offsetOf(written, "wh_2");
+        Instant disabledAt = Instant.parse("2026-12-02T08:00:00Z");
+        disable(kafka, cli, "wh_1", wh1, disabledAt);
+        // Judged against another revision of wh_2 than its current one: it must not count.
+        disable(kafka, cli, "wh_2", wh2 + 1_000, disabledAt);
+
+        CliHarness.Result listed = cli.run("webhook", "list", "--organization", "org_42");
+
+        ok(listed);
+        assertThat(listed.out().lines().toList()).containsExactly(
+                "org_42 wh_1 DISABLED since 2026-12-02T08:00:00Z: every attempt failed since 2026-11-27T08:00:00Z (last: HTTP 503)"
+                        + " ALL https://hooks.example.com/a",
+                "org_42 wh_2 enabled VIDEO_READY has_tag:sports https://hooks.example.com/b",
+                "2 webhooks");
+
+        ok(cli.run("webhook", "put", "--id", "wh_1", "--org", "org_42", "--url", "https://hooks.example.com/a2", "--events", "ALL"));
+        CliHarness.Result updated = cli.run("webhook", "list", "--id", "wh_1");
+
+        assertThat(updated.out().lines().toList()).containsExactly("org_42 wh_1 enabled ALL https://hooks.example.com/a2", "1 webhook");
+    }
+
+    private static void disable(KafkaTestBroker kafka, CliHarness cli, String webhook, long offset, Instant at) {
+        OperationalEvent event = new OperationalEvent(new SubscriptionId(webhook), new OrganizationId("org_42"),
+                OperationalEvent.Type.DISABLED, at, "https://hooks.example.com/a",
+                "every attempt failed since 2026-11-27T08:00:00Z (last: HTTP 503)",
+                Optional.of(Instant.parse("2026-11-27T08:00:00Z")), OptionalLong.of(offset));
+        kafka.send(cli.topics().operationalEvents().name(), webhook.getBytes(StandardCharsets.UTF_8),
+                OperationalEventCodec.INSTANCE.encode(event));
+    }
+
+    private static long offsetOf(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream().filter(record -> new String(record.key(), StandardCharsets.UTF_8).equals(key))
+                .mapToLong(ConsumerRecord::offset).max().orElseThrow();
+    }
+
+    private static void ok(CliHarness.Result result) {
+        assertThat(result.exitCode()).as(result.err()).isZero();
     }
 }

@@ -113,7 +113,7 @@ public final class Topics {
     /** Every topic a deployment with {@code schedule} uses, for creating them at start-up. */
     public List<Topic<?, ?>> all(RetrySchedule schedule) {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(mediaEvents(), mediaEventsInvalid(), subscriptions(), secrets(),
-                deliveries(), deadLetters(), attempts()));
+                deliveries(), deadLetters(), attempts(), operationalEvents(), apiKeys()));
         all.addAll(retries(schedule));
         return all;
     }

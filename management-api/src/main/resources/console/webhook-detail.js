@@ -266,14 +266,21 @@ function attemptDetail(delivery, attempt) {
       h('div', {},
         h('h5', {}, 'Sent'),
         h('pre', {tabindex: '0', 'aria-label': 'Request line and headers'},
-          `POST ${attempt.url ?? delivery.url ?? ''}\nContent-Type: application/json\nwebhook-id: ${delivery.delivery_id}`),
-        h('p', {class: 'help'}, 'With webhook-timestamp, webhook-signature and the hex signature, made at the moment of sending.'),
+          [`POST ${attempt.url ?? delivery.url ?? ''}`, ...requestHeaders(attempt)].join('\n')),
         h('pre', {class: 'body', tabindex: '0', 'aria-label': 'Request body'}, delivery.body ? pretty(delivery.body) : 'The body is no longer kept.')),
       h('div', {},
         h('h5', {}, 'Received'),
         h('p', {}, status ? `Status ${status}` : 'No answer', attempt.duration_ms !== undefined ? ` after ${attempt.duration_ms} ms` : ''),
         attempt.error ? h('pre', {class: 'body', tabindex: '0', 'aria-label': 'Error'}, attempt.error) : h('p', {class: 'muted small'}, 'No error.'),
+        attempt.response_body
+          ? h('pre', {class: 'body', tabindex: '0', 'aria-label': 'Response body (first 1,024 bytes)'}, attempt.response_body)
+          : status && h('p', {class: 'muted small'}, 'Empty response body.'),
         attempt.next_attempt_at && h('p', {class: 'small'}, 'Next attempt ', time(attempt.next_attempt_at)))));
+}
+
+function requestHeaders(attempt) {
+  const headers = Object.entries(attempt.request_headers ?? {});
+  return headers.length ? headers.map(([name, value]) => `${name}: ${value}`) : ['(nothing was sent)'];
 }
 
 function pretty(text) {

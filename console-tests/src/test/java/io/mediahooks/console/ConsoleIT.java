@@ -120,7 +120,9 @@ class ConsoleIT {
         assertThat(browser.driver().findElements(By.cssSelector("#delivery-log tr[data-event-id='evt_news']"))).isEmpty();
         browser.find(By.cssSelector("#delivery-log tr[data-event-id='evt_sports'] button")).click();
         WebElement delivery = browser.find(By.cssSelector("#delivery-detail .delivery"));
-        assertThat(delivery.getText()).contains("delivered").contains("Status 200").contains("\"event_id\": \"evt_sports\"");
+        assertThat(delivery.getText()).contains("delivered").contains("Status 200").contains("\"event_id\": \"evt_sports\"")
+                // What was sent, headers as they went out, and what came back (the listen receiver answers 200 with no body).
+                .contains("webhook-timestamp: ").contains("webhook-signature: v1,").contains("Empty response body.");
 
         // The delivery log filters by outcome: nothing of this webhook was dead-lettered.
         new Select(browser.find(By.id("log-outcome"))).selectByValue("dead_lettered");

@@ -30,7 +30,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -229,10 +228,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** The topics a worker needs: the pipeline's, and the operational events it writes. */
     public static List<Topic<?, ?>> topics(WorkerConfig config) {
-        Topics topics = config.common().topics();
-        List<Topic<?, ?>> all = new ArrayList<>(topics.all(config.common().retrySchedule()));
-        all.add(topics.operationalEvents());
-        return all;
+        return config.common().topics().all(config.common().retrySchedule());
     }
 
     /**

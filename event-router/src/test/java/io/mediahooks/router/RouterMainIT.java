@@ -93,7 +93,7 @@ class RouterMainIT {
     private static void assertEveryTopicWasCreated(KafkaTestBroker kafka, RouterItSupport it) throws Exception {
         List<String> names = it.topics.all(RetrySchedule.parse("5s,1m")).stream().map(Topic::name).toList();
         Map<String, TopicDescription> described = kafka.admin().describeTopics(names).allTopicNames().get();
-        assertThat(described).hasSize(9);
+        assertThat(described).hasSize(11);
         assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(2));
         ConfigResource subscriptions = new ConfigResource(ConfigResource.Type.TOPIC, it.topics.subscriptions().name());
         assertThat(kafka.admin().describeConfigs(List.of(subscriptions)).all().get().get(subscriptions)

@@ -195,8 +195,6 @@ public final class ApiApplication implements AutoCloseable {
         Map<String, Object> adminConfig = new HashMap<>(config.common().kafkaClientConfig());
         adminConfig.keySet().retainAll(AdminClientConfig.configNames());
         List<Topic<?, ?>> topics = new ArrayList<>(config.topics().all(config.common().retrySchedule()));
-        topics.add(config.topics().apiKeys());
-        topics.add(config.topics().operationalEvents());
         topics.add(RecoverJobs.jobsTopic(config.jobsTopic()));
         try (Admin admin = Admin.create(adminConfig)) {
             TopicProvisioner.from(admin, config.common()).ensure(topics, config.startupTimeout());

@@ -32,11 +32,13 @@ class TopicProvisionerIT {
 
         Set<String> names = kafka.admin().listTopics().names().get();
         assertThat(names).containsAll(all.stream().map(Topic::name).toList());
-        assertThat(all).hasSize(7 + 2);
+        assertThat(all).hasSize(9 + 2);
         Map<String, TopicDescription> described = kafka.admin().describeTopics(List.of(topics.deliveries().name())).allTopicNames().get();
         assertThat(described.get(topics.deliveries().name()).partitions()).hasSize(3);
         assertThat(cleanupPolicy(kafka, topics.subscriptions().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(kafka, topics.secrets().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        assertThat(cleanupPolicy(kafka, topics.operationalEvents().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        assertThat(cleanupPolicy(kafka, topics.apiKeys().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(kafka, topics.deliveries().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
     }
 

@@ -10,6 +10,8 @@ import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.SubscriptionId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -50,6 +52,12 @@ public final class AttemptCodec implements JsonCodec<Attempt> {
         node.put("duration_ms", attempt.durationMs());
         node.put("attempted_at", RfcTimestamp.of(attempt.attemptedAt()).text());
         node.put("outcome", attempt.outcome().wireName());
+        Attempt.Exchange exchange = attempt.exchange();
+        if (!exchange.requestHeaders().isEmpty()) {
+            ObjectNode headers = node.putObject("request_headers");
+            exchange.requestHeaders().forEach(headers::put);
+        }
+        exchange.responseBody().ifPresent(body -> node.put("response_body", body));
         return node;
     }
 
@@ -71,6 +79,24 @@ public final class AttemptCodec implements JsonCodec<Attempt> {
                 fields.requireLong("duration_ms"),
                 fields.requireTimestamp("attempted_at").instant(),
                 AttemptOutcome.fromWireName(outcomeName).orElseThrow(() ->
-                        new InvalidRecordException(fields.path("outcome"), "unknown value " + JsonFields.abbreviate(outcomeName))));
+                        new InvalidRecordException(fields.path("outcome"), "unknown value " + JsonFields.abbreviate(outcomeName))),
+                new Attempt.Exchange(headers(fields), fields.optionalText("response_body")));
+    }
+
+    /** {@code request_headers}: an object of strings, optional (records written before it was kept have none). */
+    private static Map<String, String> headers(JsonFields fields) {
+        Optional<ObjectNode> node = fields.optionalObject("request_headers");
+        if (node.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        node.get().fields().forEachRemaining(header -> {
+            if (!header.getValue().isTextual()) {
+                throw new InvalidRecordException(fields.path("request_headers") + "." + header.getKey(),
+                        "expected a string, got " + JsonFields.kind(header.getValue()));
+            }
+            headers.put(header.getKey(), header.getValue().textValue());
+        });
+        return headers;
     }
 }

@@ -11,6 +11,8 @@ import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,33 @@ class DeliveryCodecTest {
                 + "\"url\":\"https://hooks.example.com/flow\",\"status\":503,\"error\":null,\"duration_ms\":41,"
                 + "\"attempted_at\":\"2026-11-26T12:00:01Z\",\"outcome\":\"retry_scheduled\"}");
         assertThat(AttemptCodec.INSTANCE.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(attempt);
+    }
+
+    @Test
+    void anAttemptKeepsTheHeadersSentAndTheStartOfTheResponseAfterTheSpecFields() {
+        Attempt bare = failedAttempt(routed(), 1, AttemptOutcome.RETRY_SCHEDULED);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("webhook-id", bare.deliveryId().value());
+        headers.put("webhook-timestamp", "1764158401");
+        headers.put("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=");
+        Attempt attempt = new Attempt(bare.deliveryId(), bare.subscriptionId(), bare.organizationId(), bare.eventId(),
+                bare.eventType(), 1, bare.url(), bare.status(), bare.error(), 41, NOW, bare.outcome(),
+                new Attempt.Exchange(headers, Optional.of("{\"error\":\"busy\"}")));
+
+        String json = new String(AttemptCodec.INSTANCE.encode(attempt), StandardCharsets.UTF_8);
+
+        assertThat(json).endsWith("\"outcome\":\"retry_scheduled\",\"request_headers\":{\"Content-Type\":\"application/json\","
+                + "\"webhook-id\":\"" + bare.deliveryId() + "\",\"webhook-timestamp\":\"1764158401\","
+                + "\"webhook-signature\":\"v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=\"},\"response_body\":\"{\\\"error\\\":\\\"busy\\\"}\"}");
+        Attempt decoded = AttemptCodec.INSTANCE.decode(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded).isEqualTo(attempt);
+        assertThat(decoded.exchange().requestHeaders().keySet()).containsExactly("Content-Type", "webhook-id", "webhook-timestamp",
+                "webhook-signature");
+        String badHeader = json.replace("\"webhook-timestamp\":\"1764158401\"", "\"webhook-timestamp\":1764158401");
+        assertThatThrownBy(() -> AttemptCodec.INSTANCE.decode(badHeader.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("request_headers.webhook-timestamp")
+                .hasMessageContaining("expected a string");
     }
 
     @Test

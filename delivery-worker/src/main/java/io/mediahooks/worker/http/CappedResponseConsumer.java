@@ -1,8 +1,10 @@
 package io.mediahooks.worker.http;
 
+import io.mediahooks.model.Attempt;
 import io.mediahooks.worker.outcome.SendResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -15,9 +17,10 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Keeps a response's status and {@code Retry-After}, and reads its body only to let the
- * connection be reused: the bytes are discarded, and past {@code limit} the exchange is aborted
- * (the connection closes) so a huge body cannot hold the worker. The status, once seen, stands.
+ * Keeps a response's status and {@code Retry-After}, and reads its body to let the connection be
+ * reused: the first {@link Attempt.Exchange#RESPONSE_BODY_BYTES} bytes are kept for the attempt
+ * record, the rest discarded, and past {@code limit} the exchange is aborted (the connection
+ * closes) so a huge body cannot hold the worker. The status, once seen, stands.
  */
 final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.Answered> {
 
@@ -25,6 +28,8 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
     private volatile SendResult.Answered head;
     private FutureCallback<SendResult.Answered> resultCallback;
     private long received;
+    private byte[] excerpt;
+    private int excerptLength;
 
     CappedResponseConsumer(long limit) {
         this.limit = limit;
@@ -60,6 +65,14 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
     @Override
     public void consume(ByteBuffer src) throws IOException {
         received += src.remaining();
+        int keep = Math.min(src.remaining(), Attempt.Exchange.RESPONSE_BODY_BYTES - excerptLength);
+        if (keep > 0) {
+            if (excerpt == null) {
+                excerpt = new byte[Attempt.Exchange.RESPONSE_BODY_BYTES];
+            }
+            src.get(excerpt, excerptLength, keep);
+            excerptLength += keep;
+        }
         src.position(src.limit());
         if (received > limit) {
             throw new ResponseTooLargeException(limit);
@@ -68,7 +81,8 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
-        resultCallback.completed(head);
+        resultCallback.completed(excerptLength == 0 ? head : new SendResult.Answered(head.status(), head.retryAfter(),
+                Optional.of(new String(excerpt, 0, excerptLength, StandardCharsets.UTF_8))));
     }
 
     @Override

@@ -21,13 +21,21 @@ public sealed interface SendResult {
         return ((Failed) this).error();
     }
 
-    /** The endpoint answered; {@code retryAfter} is the raw {@code Retry-After} header, if any. */
-    record Answered(int status, Optional<String> retryAfter) implements SendResult {
+    /**
+     * The endpoint answered; {@code retryAfter} is the raw {@code Retry-After} header, if any, and
+     * {@code body} the first bytes of the response body as text, when it had one.
+     */
+    record Answered(int status, Optional<String> retryAfter, Optional<String> body) implements SendResult {
         public Answered {
             if (status < 100 || status > 999) {
                 throw new IllegalArgumentException("not an HTTP status: " + status);
             }
             Objects.requireNonNull(retryAfter, "retryAfter");
+            Objects.requireNonNull(body, "body");
+        }
+
+        public Answered(int status, Optional<String> retryAfter) {
+            this(status, retryAfter, Optional.empty());
         }
     }
 

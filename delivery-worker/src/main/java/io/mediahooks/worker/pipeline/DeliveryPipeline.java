@@ -5,6 +5,7 @@ import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.EndpointKey;
 import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.http.RequestSigner;
+import io.mediahooks.worker.http.WebhookRequest;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.outcome.SendResult;
 import io.mediahooks.worker.safety.PrefetchingDnsResolver;
@@ -177,10 +178,11 @@ public final class DeliveryPipeline {
                 stages.stage(WorkerMetrics.Stage.POLLED_TO_SENT, elapsedSince(pending.polledNanos()));
             }
             // Signed now, after the lookup: webhook-timestamp is the moment the request goes out.
-            sender.send(signer.sign(pending.delivery(), send.url(), send.liveSecrets(), clock.instant()))
+            WebhookRequest request = signer.sign(pending.delivery(), send.url(), send.liveSecrets(), clock.instant());
+            sender.send(request)
                     .thenAcceptAsync(result -> {
                         release(slot, verdict(result), result.summary());
-                        recorder.attempted(pending, url, result, now, elapsedSince(started));
+                        recorder.attempted(pending, url, result, now, elapsedSince(started), request.headers());
                     }, outcomes);
         } catch (RuntimeException e) {
             finish(slot, () -> settlements.failed(pending, e));

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -48,14 +49,21 @@ final class OutcomeRecorder {
         this.clock = clock;
     }
 
-    /** An attempt was made (or refused by the safety policy) at {@code attemptedAt} and took {@code took}. */
+    /** An attempt that sent nothing (refused by the safety policy, or no address found) at {@code attemptedAt}. */
     void attempted(PendingDelivery pending, String url, SendResult result, Instant attemptedAt, Duration took) {
+        attempted(pending, url, result, attemptedAt, took, Map.of());
+    }
+
+    /** An attempt was made at {@code attemptedAt} with {@code requestHeaders} and took {@code took}. */
+    void attempted(PendingDelivery pending, String url, SendResult result, Instant attemptedAt, Duration took,
+                   Map<String, String> requestHeaders) {
         guarded(pending, () -> {
             Outcome outcome = OutcomeClassifier.classify(result, clock.instant());
             if (!(result instanceof SendResult.Refused)) {
                 metrics.request(took, status(outcome));
             }
-            record(pending, url, outcome, attemptedAt, took);
+            Optional<String> responseBody = result instanceof SendResult.Answered answered ? answered.body() : Optional.empty();
+            record(pending, url, outcome, attemptedAt, took, new Attempt.Exchange(requestHeaders, responseBody));
         });
     }
 
@@ -63,7 +71,7 @@ final class OutcomeRecorder {
     void dropped(PendingDelivery pending, Resolution.Drop drop) {
         guarded(pending, () -> {
             metrics.dropped(drop.reason());
-            record(pending, drop.url(), new Outcome.Dropped(drop.reason()), clock.instant(), Duration.ZERO);
+            record(pending, drop.url(), new Outcome.Dropped(drop.reason()), clock.instant(), Duration.ZERO, Attempt.Exchange.NONE);
         });
     }
 
@@ -94,13 +102,14 @@ final class OutcomeRecorder {
         settleWhenAcknowledged(pending, List.of(publisher.retry(plan.topicDelay(), later)));
     }
 
-    private void record(PendingDelivery pending, String url, Outcome outcome, Instant attemptedAt, Duration took) {
+    private void record(PendingDelivery pending, String url, Outcome outcome, Instant attemptedAt, Duration took,
+                        Attempt.Exchange exchange) {
         Delivery delivery = pending.delivery();
         int number = delivery.attempts() + 1;
         Plan plan = planner.plan(number, outcome, clock.instant());
         Attempt attempt = new Attempt(delivery.deliveryId(), delivery.subscriptionId(), delivery.organizationId(),
                 delivery.eventId(), delivery.eventType(), number, url, status(outcome), error(outcome), took.toMillis(),
-                attemptedAt, plan.attemptOutcome());
+                attemptedAt, plan.attemptOutcome(), exchange);
         List<CompletableFuture<Void>> sends = new ArrayList<>(2);
         sends.add(publisher.attempt(attempt));
         if (plan instanceof Plan.Retry retry) {

@@ -2,6 +2,7 @@ package io.mediahooks.worker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediahooks.model.Attempt;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.WorkerConfig;
 import io.mediahooks.worker.outcome.SendResult;
@@ -14,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -84,6 +86,21 @@ class WebhookSenderTest {
 
         assertThat(result).isEqualTo(new SendResult.Answered(200, Optional.empty()));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT);
+    }
+
+    @Test
+    void theFirstKilobyteOfAResponseBodyIsKeptForTheAttemptRecord() throws Exception {
+        String answer = "{\"error\":\"signature mängled\"}" + "x".repeat(3_000);
+        receiver = Receiver.http((request, attempt) -> request.path().equals("/short")
+                ? Reply.status(400).withText("{\"error\":\"nope\"}")
+                : Reply.status(500).withText(answer));
+
+        SendResult shortAnswer = send(SystemDefaultDnsResolver.INSTANCE, post(receiver.url("/short")));
+        SendResult longAnswer = send(SystemDefaultDnsResolver.INSTANCE, post(receiver.url("/long")));
+
+        assertThat(shortAnswer).isEqualTo(new SendResult.Answered(400, Optional.empty(), Optional.of("{\"error\":\"nope\"}")));
+        byte[] first = Arrays.copyOf(answer.getBytes(StandardCharsets.UTF_8), Attempt.Exchange.RESPONSE_BODY_BYTES);
+        assertThat(longAnswer).isEqualTo(new SendResult.Answered(500, Optional.empty(), Optional.of(new String(first, StandardCharsets.UTF_8))));
     }
 
     @Test

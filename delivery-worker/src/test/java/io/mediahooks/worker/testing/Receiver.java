@@ -47,26 +47,33 @@ public final class Receiver implements AutoCloseable {
         Reply reply(Received request, int attempt);
     }
 
-    /** An answer: a status, headers and a body of {@code bodyBytes} bytes, optionally after a delay, or none at all. */
-    public record Reply(int status, Map<String, String> headers, long delayMillis, boolean hangs, int bodyBytes) {
+    /**
+     * An answer: a status, headers and a body ({@code text}, or else {@code bodyBytes} zero bytes),
+     * optionally after a delay, or none at all.
+     */
+    public record Reply(int status, Map<String, String> headers, long delayMillis, boolean hangs, int bodyBytes, String text) {
         public static Reply status(int status) {
-            return new Reply(status, Map.of(), 0, false, 0);
+            return new Reply(status, Map.of(), 0, false, 0, null);
         }
 
         public static Reply status(int status, Map<String, String> headers) {
-            return new Reply(status, headers, 0, false, 0);
+            return new Reply(status, headers, 0, false, 0, null);
         }
 
         public static Reply hanging() {
-            return new Reply(0, Map.of(), 0, true, 0);
+            return new Reply(0, Map.of(), 0, true, 0, null);
         }
 
         public Reply after(long millis) {
-            return new Reply(status, headers, millis, hangs, bodyBytes);
+            return new Reply(status, headers, millis, hangs, bodyBytes, text);
         }
 
         public Reply withBody(int bytes) {
-            return new Reply(status, headers, delayMillis, hangs, bytes);
+            return new Reply(status, headers, delayMillis, hangs, bytes, null);
+        }
+
+        public Reply withText(String body) {
+            return new Reply(status, headers, delayMillis, hangs, 0, body);
         }
     }
 
@@ -166,6 +173,12 @@ public final class Receiver implements AutoCloseable {
     private static void respond(HttpExchange exchange, Reply reply) {
         try (exchange) {
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            if (reply.text() != null) {
+                byte[] text = reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(reply.status(), text.length);
+                exchange.getResponseBody().write(text);
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), reply.bodyBytes() == 0 ? -1 : reply.bodyBytes());
             if (reply.bodyBytes() > 0) {
                 byte[] chunk = new byte[8192];

@@ -62,6 +62,9 @@ public final class Representations {
         Optional<Instant> next = attempt.outcome() == AttemptOutcome.RETRY_SCHEDULED
                 ? schedule.delayAfter(attempt.attempt()).map(attempt.attemptedAt()::plus) : Optional.empty();
         node.put("next_attempt_at", next.map(Representations::time).orElse(null));
+        ObjectNode headers = node.putObject("request_headers");
+        attempt.exchange().requestHeaders().forEach(headers::put);
+        node.put("response_body", attempt.exchange().responseBody().orElse(null));
         return node;
     }
 

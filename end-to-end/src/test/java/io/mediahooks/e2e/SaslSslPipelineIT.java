@@ -9,8 +9,7 @@ import com.standardwebhooks.Webhook;
 import io.mediahooks.api.ApiApplication;
 import io.mediahooks.api.ManagementApiMain;
 import io.mediahooks.e2e.RecordingReceiver.Received;
-import io.mediahooks.kafka.embedded.EmbeddedKafkaBroker;
-import io.mediahooks.kafka.embedded.SaslSslListener;
+import io.mediahooks.kafka.test.SaslSslTestBroker;
 import io.mediahooks.kafka.test.TestTls;
 import io.mediahooks.model.json.Json;
 import io.mediahooks.model.kafka.TopicNames;
@@ -61,8 +60,7 @@ class SaslSslPipelineIT {
     private static final String ORG = "org_secure";
 
     private static Path dir;
-    private static TestTls tls;
-    private static EmbeddedKafkaBroker broker;
+    private static SaslSslTestBroker kafka;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private RecordingReceiver receiver;
@@ -73,16 +71,13 @@ class SaslSslPipelineIT {
     @BeforeAll
     static void startBroker() {
         dir = Path.of("target", "sasl-ssl-" + UUID.randomUUID()).toAbsolutePath();
-        tls = TestTls.create(dir.resolve("tls"));
-        broker = EmbeddedKafkaBroker.builder()
-                .saslSsl(new SaslSslListener(tls.keyStore(), tls.password(), Map.of(USER, PASSWORD)))
-                .start();
+        kafka = SaslSslTestBroker.start(dir.resolve("tls"), Map.of(USER, PASSWORD));
     }
 
     @AfterAll
     static void stopBroker() {
-        if (broker != null) {
-            broker.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
@@ -138,7 +133,7 @@ class SaslSslPipelineIT {
             String logged = logs.text();
             assertThat(logged).contains("sasl.jaas.config = [hidden]", "ssl.truststore.password = [hidden]",
                     "security.protocol = SASL_SSL");
-            assertThat(logged).doesNotContain(PASSWORD).doesNotContain(tls.password())
+            assertThat(logged).doesNotContain(PASSWORD).doesNotContain(kafka.tls().password())
                     .doesNotContain(PASSWORD.substring(PASSWORD.indexOf(' ') + 1));
         }
     }
@@ -148,7 +143,7 @@ class SaslSslPipelineIT {
         String wrong = "not-" + PASSWORD;
         Map<String, String> env = environment("wrong-" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 Map.of("KAFKA_SASL_PASSWORD", wrong));
-        String refused = "Kafka at " + broker.saslSslBootstrapServers() + " refused the SASL login of user 'mediahooks' "
+        String refused = "Kafka at " + kafka.bootstrapServers() + " refused the SASL login of user 'mediahooks' "
                 + "(KAFKA_SASL_USERNAME) with SCRAM-SHA-512 (KAFKA_SASL_MECHANISM): check KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD";
         assertThatThrownBy(() -> router = EventRouterMain.run(new Environment(env)))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith(refused).message().doesNotContain(wrong);
@@ -169,17 +164,17 @@ class SaslSslPipelineIT {
                 "KAFKA_SSL_TRUSTSTORE_PASSWORD", ""));
         assertThatThrownBy(() -> router = EventRouterMain.run(new Environment(env)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Kafka at " + broker.saslSslBootstrapServers() + ": the TLS handshake failed")
+                .hasMessageStartingWith("Kafka at " + kafka.bootstrapServers() + ": the TLS handshake failed")
                 .hasMessageContaining("signed by a CA in KAFKA_SSL_TRUSTSTORE_LOCATION=" + otherCa.caPem());
     }
 
     /** The services' variables: topics of their own, and the SASL_SSL listener with user, trust store and {@code extra}. */
     private static Map<String, String> environment(String prefix, Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(PipelineSetup.environment(broker.saslSslBootstrapServers(), prefix));
+        Map<String, String> env = new HashMap<>(PipelineSetup.environment(kafka.bootstrapServers(), prefix));
         env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
         env.put("KAFKA_SASL_USERNAME", USER);
-        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", tls.trustStore().toString());
-        env.put("KAFKA_SSL_TRUSTSTORE_PASSWORD", tls.password());
+        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", kafka.tls().trustStore().toString());
+        env.put("KAFKA_SSL_TRUSTSTORE_PASSWORD", kafka.tls().password());
         env.put("MEDIAHOOKS_STARTUP_TIMEOUT", "30s");
         env.put("MEDIAHOOKS_API_PORT", "0");
         env.put("MEDIAHOOKS_ADMIN_TOKEN", ADMIN);

@@ -3,9 +3,7 @@ package io.mediahooks.cli.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahooks.cli.CliHarness;
-import io.mediahooks.kafka.embedded.EmbeddedKafkaBroker;
-import io.mediahooks.kafka.embedded.SaslSslListener;
-import io.mediahooks.kafka.test.TestTls;
+import io.mediahooks.kafka.test.SaslSslTestBroker;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,21 +22,17 @@ class SaslSslCommandsIT {
 
     private static final String USER = "operator";
     private static final String PASSWORD = "op\\er\"ator-" + UUID.randomUUID();
-    private static TestTls tls;
-    private static EmbeddedKafkaBroker broker;
+    private static SaslSslTestBroker kafka;
 
     @BeforeAll
     static void startBroker() {
-        tls = TestTls.create(Path.of("target", "sasl-ssl-" + UUID.randomUUID()));
-        broker = EmbeddedKafkaBroker.builder()
-                .saslSsl(new SaslSslListener(tls.keyStore(), tls.password(), Map.of(USER, PASSWORD)))
-                .start();
+        kafka = SaslSslTestBroker.start(Path.of("target", "sasl-ssl-" + UUID.randomUUID()), Map.of(USER, PASSWORD));
     }
 
     @AfterAll
     static void stopBroker() {
-        if (broker != null) {
-            broker.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
@@ -63,18 +57,18 @@ class SaslSslCommandsIT {
         CliHarness.Result result = CliHarness.with(environment(wrong), Instant.EPOCH).run("topics", "create");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("error: Kafka at " + broker.saslSslBootstrapServers() + " refused the SASL login of user '"
+        assertThat(result.err()).startsWith("error: Kafka at " + kafka.bootstrapServers() + " refused the SASL login of user '"
                 + USER + "' (KAFKA_SASL_USERNAME)").contains("KAFKA_SASL_PASSWORD").doesNotContain(wrong);
     }
 
     private static Map<String, String> environment(String password) {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.saslSslBootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
         env.put("KAFKA_SASL_USERNAME", USER);
         env.put("KAFKA_SASL_PASSWORD", password);
         env.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
-        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", tls.caPem().toString());
+        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", kafka.tls().caPem().toString());
         env.put("MEDIAHOOKS_TOPIC_PARTITIONS", "1");
         env.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
         return env;

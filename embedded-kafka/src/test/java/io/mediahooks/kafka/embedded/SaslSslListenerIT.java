@@ -3,6 +3,7 @@ package io.mediahooks.kafka.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediahooks.kafka.test.SaslSslTestBroker;
 import io.mediahooks.kafka.test.TestTls;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,36 +25,32 @@ class SaslSslListenerIT {
     private static final String USER = "alice";
     private static final String PASSWORD = "alice-s3cret";
     private static Path dir;
-    private static TestTls tls;
-    private static EmbeddedKafkaBroker broker;
+    private static SaslSslTestBroker kafka;
 
     @BeforeAll
     static void start() {
         dir = EmbeddedKafkaBroker.DEFAULT_TEST_DATA_ROOT.resolve("tls-" + UUID.randomUUID());
-        tls = TestTls.create(dir);
-        broker = EmbeddedKafkaBroker.builder()
-                .saslSsl(new SaslSslListener(tls.keyStore(), tls.password(), Map.of(USER, PASSWORD)))
-                .start();
+        kafka = SaslSslTestBroker.start(dir, Map.of(USER, PASSWORD));
     }
 
     @AfterAll
     static void stop() {
-        if (broker != null) {
-            broker.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
     @Test
     void aScramUserLogsInOverTlsAndIsAnsweredWithTheSecureListenerOnly() throws Exception {
-        try (Admin admin = Admin.create(client(PASSWORD, tls.trustStore(), tls.password()))) {
+        try (Admin admin = Admin.create(client(PASSWORD, kafka.tls().trustStore(), kafka.tls().password()))) {
             assertThat(admin.describeCluster().nodes().get()).extracting(Node::port)
-                    .containsExactly(Integer.parseInt(broker.saslSslBootstrapServers().split(":")[1]));
+                    .containsExactly(Integer.parseInt(kafka.bootstrapServers().split(":")[1]));
         }
     }
 
     @Test
     void aWrongPasswordIsRefused() {
-        try (Admin admin = Admin.create(client("not-" + PASSWORD, tls.trustStore(), tls.password()))) {
+        try (Admin admin = Admin.create(client("not-" + PASSWORD, kafka.tls().trustStore(), kafka.tls().password()))) {
             assertThatThrownBy(() -> admin.describeCluster().nodes().get())
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
@@ -72,7 +69,7 @@ class SaslSslListenerIT {
 
     private static Map<String, Object> client(String password, Path trustStore, String trustStorePassword) {
         Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.saslSslBootstrapServers());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put("security.protocol", "SASL_SSL");
         config.put("sasl.mechanism", SaslSslListener.MECHANISM);
         config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + USER

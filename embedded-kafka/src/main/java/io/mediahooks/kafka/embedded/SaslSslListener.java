@@ -3,6 +3,7 @@ package io.mediahooks.kafka.embedded;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -47,9 +48,9 @@ public record SaslSslListener(Path keyStore, String keyStorePassword, Map<String
         props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + address);
         props.put("listener.security.protocol.map", props.getProperty("listener.security.protocol.map") + "," + NAME + ":" + NAME);
         props.put("sasl.enabled.mechanisms", MECHANISM);
-        String prefix = "listener.name." + NAME.toLowerCase(java.util.Locale.ROOT) + ".";
+        String prefix = "listener.name." + NAME.toLowerCase(Locale.ROOT) + ".";
         // The server side of SCRAM needs a login module but no options: the credentials are in the metadata.
-        props.put(prefix + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+        props.put(prefix + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         props.put(prefix + "ssl.keystore.type", "PKCS12");
         props.put(prefix + "ssl.keystore.location", keyStore.toAbsolutePath().toString());

@@ -68,6 +68,11 @@ public final class CliHarness {
         return new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), TopicNames.defaults());
     }
 
+    /** A harness with exactly {@code environment} (the default topic names), for a Kafka a test set up itself. */
+    public static CliHarness with(Map<String, String> environment, Instant now) {
+        return new CliHarness(Map.copyOf(environment), Clock.fixed(now, ZoneOffset.UTC), TopicNames.defaults());
+    }
+
     /** The environment the commands run with: Kafka's address, the topic names, the schedule. */
     public Map<String, String> environment() {
         return Map.copyOf(environment);

@@ -6,6 +6,7 @@ import io.mediahooks.api.ApiConfig;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.KafkaSecurity;
 import io.mediahooks.runtime.Setting;
 import io.mediahooks.worker.WorkerConfig;
 import java.io.IOException;
@@ -36,6 +37,10 @@ class DeploySettingsTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Set<String> CLIENT_PROPERTIES = clientProperties();
+    /** Variables whose value is a secret: never written in a manifest. */
+    private static final List<String> SECRET_SETTINGS = List.of(KafkaSecurity.SASL_PASSWORD.key(),
+            KafkaSecurity.SSL_TRUSTSTORE_PASSWORD.key(), "MEDIAHOOKS_KAFKA_SASL_JAAS_CONFIG", "MEDIAHOOKS_KAFKA_SSL_TRUSTSTORE_PASSWORD",
+            "MEDIAHOOKS_KAFKA_SSL_KEYSTORE_PASSWORD", "MEDIAHOOKS_KAFKA_SSL_KEY_PASSWORD", "MEDIAHOOKS_ADMIN_TOKEN");
 
     @Test
     void composeGivesEachServiceOnlyKeysItReads() throws IOException {
@@ -59,12 +64,7 @@ class DeploySettingsTest {
 
     @Test
     void kubernetesGivesEachWorkloadOnlyKeysItReads() throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        try (var files = Files.list(ROOT.resolve("deploy/kubernetes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                documents.addAll(load(file));
-            }
-        }
+        List<Map<String, Object>> documents = kubernetesDocuments();
         Map<String, Set<String>> configMaps = new HashMap<>();
         for (Map<String, Object> document : documents) {
             if ("ConfigMap".equals(document.get("kind"))) {
@@ -93,10 +93,82 @@ class DeploySettingsTest {
         assertThat(workloads.get("delivery-worker")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS");
     }
 
+    /**
+     * The Kafka login of every workload comes from the Secret: the user by secretKeyRef, the password
+     * as a file of a mounted Secret (or a secretKeyRef), the CA from a mounted Secret; no password is
+     * ever written in a manifest or a ConfigMap.
+     */
+    @Test
+    void kubernetesTakesKafkaCredentialsFromASecret() throws IOException {
+        List<Map<String, Object>> documents = kubernetesDocuments();
+        Map<String, String> common = new HashMap<>();
+        for (Map<String, Object> document : documents) {
+            if ("ConfigMap".equals(document.get("kind"))) {
+                Map<String, Object> data = map(document.get("data"));
+                assertThat(data).as("ConfigMap %s", map(document.get("metadata")).get("name")).doesNotContainKeys(SECRET_SETTINGS.toArray(String[]::new));
+                data.forEach((key, value) -> common.putIfAbsent(key, String.valueOf(value)));
+            }
+        }
+        int checked = 0;
+        for (Map<String, Object> document : documents) {
+            if (!List.of("Deployment", "StatefulSet").contains(document.get("kind"))) {
+                continue;
+            }
+            Map<String, Object> podSpec = map(map(map(document.get("spec")).get("template")).get("spec"));
+            Set<String> secretVolumes = new HashSet<>();
+            for (Object volume : list(podSpec.get("volumes"))) {
+                if (map(volume).containsKey("secret")) {
+                    secretVolumes.add(String.valueOf(map(volume).get("name")));
+                }
+            }
+            for (Object element : list(podSpec.get("containers"))) {
+                Map<String, Object> container = map(element);
+                String name = String.valueOf(container.get("name"));
+                Map<String, Map<String, Object>> env = new HashMap<>();
+                list(container.get("env")).forEach(entry -> env.put(String.valueOf(map(entry).get("name")), map(entry)));
+                for (String secret : SECRET_SETTINGS) {
+                    if (env.containsKey(secret)) {
+                        assertThat(env.get(secret)).as("%s in %s", secret, name).doesNotContainKey("value");
+                        assertThat(map(env.get(secret).get("valueFrom"))).as("%s in %s", secret, name).containsKey("secretKeyRef");
+                    }
+                }
+                assertThat(map(map(env.get(KafkaSecurity.SASL_USERNAME.key())).get("valueFrom")))
+                        .as("%s's KAFKA_SASL_USERNAME", name).containsKey("secretKeyRef");
+                assertThat(env.containsKey(KafkaSecurity.SASL_PASSWORD.key())
+                        || mountedFromSecret(common.get(KafkaSecurity.SASL_PASSWORD_FILE.key()), container, secretVolumes))
+                        .as("%s reads its Kafka password from the Secret", name).isTrue();
+                assertThat(mountedFromSecret(common.get(KafkaSecurity.SSL_TRUSTSTORE_LOCATION.key()), container, secretVolumes))
+                        .as("%s reads the Kafka CA from the Secret", name).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
     @Test
     void checkCatchesAKeyNoServiceReads() {
         List<String> problems = problems(Set.of("MEDIAHOOKS_RETRY_SCHEDUL", "MEDIAHOOKS_KAFKA_SECURITY_PROTOCL"), WorkerConfig.SETTINGS);
         assertThat(problems).hasSize(2);
+    }
+
+    /** Whether {@code path} lies in one of the container's mounts of a Secret volume. */
+    private static boolean mountedFromSecret(String path, Map<String, Object> container, Set<String> secretVolumes) {
+        if (path == null) {
+            return false;
+        }
+        return list(container.get("volumeMounts")).stream().map(DeploySettingsTest::map)
+                .filter(mount -> secretVolumes.contains(String.valueOf(mount.get("name"))))
+                .anyMatch(mount -> path.startsWith(mount.get("mountPath") + "/"));
+    }
+
+    private static List<Map<String, Object>> kubernetesDocuments() throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (var files = Files.list(ROOT.resolve("deploy/kubernetes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                documents.addAll(load(file));
+            }
+        }
+        return documents;
     }
 
     private static void assertOnlyKnownKeys(String where, Set<String> keys, Collection<Setting<?>> reads) {

@@ -17,8 +17,13 @@ final class PipelineSetup {
 
     /** The variables of a router and a worker on the test broker, topics prefixed, loopback receivers allowed. */
     static Map<String, String> environment(KafkaTestBroker kafka, String prefix) {
+        return environment(kafka.bootstrapServers(), prefix);
+    }
+
+    /** The same for the Kafka at {@code bootstrapServers}. */
+    static Map<String, String> environment(String bootstrapServers, String prefix) {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.putAll(CommonConfig.topicVariables(TopicNames.defaults().prefixed(prefix)));
         env.put("MEDIAHOOKS_TOPIC_PARTITIONS", "3");
         env.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s,1s");

@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * The settings both services read: where Kafka is, topic names and how to create them, the retry
- * schedule (both create the retry topics), and the management port.
+ * The settings both services read: where Kafka is and how to reach it securely ({@link KafkaSecurity}),
+ * topic names and how to create them, the retry schedule (both create the retry topics), and the
+ * management port.
  */
 public record CommonConfig(
         String bootstrapServers,
@@ -20,7 +21,8 @@ public record CommonConfig(
         int topicPartitions,
         Optional<Short> topicReplicationFactor,
         RetrySchedule retrySchedule,
-        Map<String, Object> kafkaOverrides) {
+        Map<String, Object> kafkaOverrides,
+        KafkaSecurity kafkaSecurity) {
 
     public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
             "Kafka bootstrap servers, comma-separated host:port.", Parsers::nonBlank);
@@ -61,7 +63,9 @@ public record CommonConfig(
     public static final List<Setting<?>> SETTINGS = List.of(KAFKA_BOOTSTRAP_SERVERS, MANAGEMENT_PORT, TOPIC_PARTITIONS,
             TOPIC_REPLICATION_FACTOR, RETRY_SCHEDULE, TOPIC_MEDIA_EVENTS, TOPIC_MEDIA_EVENTS_INVALID, TOPIC_SUBSCRIPTIONS,
             TOPIC_SECRETS, TOPIC_DELIVERIES, TOPIC_RETRY_PREFIX, TOPIC_DEAD_LETTERS, TOPIC_ATTEMPTS, TOPIC_OPERATIONAL_EVENTS,
-            TOPIC_API_KEYS);
+            TOPIC_API_KEYS, KafkaSecurity.SECURITY_PROTOCOL, KafkaSecurity.SASL_MECHANISM, KafkaSecurity.SASL_USERNAME,
+            KafkaSecurity.SASL_PASSWORD, KafkaSecurity.SASL_PASSWORD_FILE, KafkaSecurity.SSL_TRUSTSTORE_LOCATION,
+            KafkaSecurity.SSL_TRUSTSTORE_PASSWORD, KafkaSecurity.SSL_TRUSTSTORE_TYPE);
 
     public CommonConfig {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -71,8 +75,9 @@ public record CommonConfig(
         TopicNames names = new TopicNames(env.get(TOPIC_MEDIA_EVENTS), env.get(TOPIC_MEDIA_EVENTS_INVALID),
                 env.get(TOPIC_SUBSCRIPTIONS), env.get(TOPIC_SECRETS), env.get(TOPIC_DELIVERIES), env.get(TOPIC_RETRY_PREFIX),
                 env.get(TOPIC_DEAD_LETTERS), env.get(TOPIC_ATTEMPTS), env.get(TOPIC_OPERATIONAL_EVENTS), env.get(TOPIC_API_KEYS));
+        Map<String, Object> kafkaOverrides = env.kafkaOverrides();
         return new CommonConfig(env.get(KAFKA_BOOTSTRAP_SERVERS), env.get(MANAGEMENT_PORT), names, env.get(TOPIC_PARTITIONS),
-                env.get(TOPIC_REPLICATION_FACTOR), env.get(RETRY_SCHEDULE), env.kafkaOverrides());
+                env.get(TOPIC_REPLICATION_FACTOR), env.get(RETRY_SCHEDULE), kafkaOverrides, KafkaSecurity.from(env, kafkaOverrides));
     }
 
     /** The variables that name {@code names}' topics: how tests and launchers point a service at other topics. */
@@ -94,12 +99,21 @@ public record CommonConfig(
         return new Topics(topicNames);
     }
 
-    /** The properties every Kafka client of the service starts from: bootstrap servers plus pass-through overrides. */
+    /**
+     * The properties every Kafka client of the service starts from: bootstrap servers, pass-through
+     * overrides and the security settings (which never set the same property: checked at start-up).
+     */
     public Map<String, Object> kafkaClientConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.putAll(kafkaOverrides);
+        config.putAll(kafkaSecurity.clientProperties());
         return config;
+    }
+
+    /** Explains a refused TLS handshake, SASL login or ACL with the settings to check. */
+    public KafkaAccessErrors accessErrors() {
+        return new KafkaAccessErrors(bootstrapServers, kafkaSecurity);
     }
 
     private static Setting<String> topic(String key, String defaultName, String doc) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the topics a service needs at start-up, idempotently, and waits until they exist. It
  * never alters a topic that already exists; a table topic found without compaction is reported.
+ * Being the first Kafka call of every service, it is also where a refused TLS handshake or SASL
+ * login stops start-up, with a {@link ConfigException} naming the settings to check.
  */
 public final class TopicProvisioner {
 
@@ -35,21 +37,29 @@ public final class TopicProvisioner {
     private final Admin admin;
     private final int partitions;
     private final Optional<Short> replicationFactor;
+    private final Optional<KafkaAccessErrors> accessErrors;
 
     public TopicProvisioner(Admin admin, int partitions, Optional<Short> replicationFactor) {
+        this(admin, partitions, replicationFactor, Optional.empty());
+    }
+
+    private TopicProvisioner(Admin admin, int partitions, Optional<Short> replicationFactor, Optional<KafkaAccessErrors> accessErrors) {
         this.admin = admin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.accessErrors = accessErrors;
     }
 
     public static TopicProvisioner from(Admin admin, CommonConfig config) {
-        return new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor());
+        return new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor(),
+                Optional.of(config.accessErrors()));
     }
 
     /**
      * Creates whichever of {@code topics} are missing, then waits until every one is visible.
      *
      * @throws TopicProvisioningException when the broker refuses or the topics do not appear within {@code timeout}
+     * @throws ConfigException when Kafka refuses this client's TLS handshake, login or ACLs (named in the message)
      */
     public void ensure(Collection<Topic<?, ?>> topics, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -136,7 +146,7 @@ public final class TopicProvisioner {
         });
     }
 
-    private static <T> T await(KafkaFuture<T> future, Instant deadline, String what) {
+    private <T> T await(KafkaFuture<T> future, Instant deadline, String what) {
         long millis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
         try {
             return future.get(millis, TimeUnit.MILLISECONDS);
@@ -144,10 +154,19 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new TopicProvisioningException(what + " was interrupted", e);
         } catch (ExecutionException e) {
-            throw new TopicProvisioningException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+            Optional<ConfigException> refused = accessErrors.flatMap(errors -> errors.explain(e.getCause()));
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            String hint = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException ? unreachableHint() : "";
+            throw new TopicProvisioningException(what + " failed: " + e.getCause().getMessage() + hint, e.getCause());
         } catch (TimeoutException e) {
-            throw new TopicProvisioningException(what + " timed out", e);
+            throw new TopicProvisioningException(what + " timed out" + unreachableHint(), e);
         }
+    }
+
+    private String unreachableHint() {
+        return accessErrors.map(errors -> "; " + errors.unreachableHint()).orElse("");
     }
 
     private static void pause(Duration duration) {

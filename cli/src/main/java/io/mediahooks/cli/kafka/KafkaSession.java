@@ -135,16 +135,18 @@ public final class KafkaSession implements AutoCloseable {
         }
     }
 
-    private CliException unreachableOr(Throwable cause, String what) {
+    /** A refused TLS handshake, login or ACL becomes a {@link io.mediahooks.runtime.ConfigException} naming the settings (exit 2). */
+    private RuntimeException unreachableOr(Throwable cause, String what) {
         if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
             return unreachable(what, cause);
         }
-        return CliException.failure("could not " + what + " at " + config.bootstrapServers() + ": " + cause.getMessage(), cause);
+        return config.accessErrors().explain(cause).<RuntimeException>map(refused -> refused).orElseGet(() ->
+                CliException.failure("could not " + what + " at " + config.bootstrapServers() + ": " + cause.getMessage(), cause));
     }
 
     private CliException unreachable(String what, Throwable cause) {
-        return CliException.failure("could not " + what + ": Kafka at " + config.bootstrapServers()
-                + " did not answer within " + TIMEOUT.toSeconds() + " s (is it running? set KAFKA_BOOTSTRAP_SERVERS)", cause);
+        return CliException.failure("could not " + what + ": Kafka did not answer within " + TIMEOUT.toSeconds() + " s ("
+                + config.accessErrors().unreachableHint() + ")", cause);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.mediahooks.cli.listen.ReceivedRequest;
 import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.signing.SignatureVerifier;
 import io.mediahooks.runtime.CommonConfig;
+import io.mediahooks.runtime.KafkaSecurity;
 import io.mediahooks.runtime.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,6 +132,10 @@ final class LocalStack implements AutoCloseable {
     /** The variables every service gets: where Kafka is, the demo's schedule, and a shutdown that fits in the grace. */
     private Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new HashMap<>();
+        if (kafka.embedded()) {
+            // The embedded broker speaks PLAINTEXT: credentials in the shell are for another cluster.
+            environment.putAll(KafkaSecurity.plaintextVariables());
+        }
         environment.put(CommonConfig.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
         environment.put(CommonConfig.RETRY_SCHEDULE.key(), settings.retrySchedule().toString());
         environment.put(CommonConfig.TOPIC_PARTITIONS.key(), String.valueOf(settings.partitions()));

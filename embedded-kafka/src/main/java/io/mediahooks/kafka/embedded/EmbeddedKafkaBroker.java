@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +25,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.ApiMessageAndVersion;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
@@ -48,13 +51,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final int port;
+    private final OptionalInt saslSslPort;
     private final boolean keepDataDir;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port, boolean keepDataDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port, OptionalInt saslSslPort, boolean keepDataDir) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
+        this.saslSslPort = saslSslPort;
         this.keepDataDir = keepDataDir;
     }
 
@@ -77,6 +82,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * {@code localhost:<port>} of the {@link SaslSslListener}, for clients that must use TLS and a
+     * SCRAM login; Kafka answers them with this listener's address only.
+     *
+     * @throws IllegalStateException when the broker was built without one
+     */
+    public String saslSslBootstrapServers() {
+        return "localhost:" + saslSslPort.orElseThrow(() -> new IllegalStateException("this broker has no SASL_SSL listener"));
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -96,7 +111,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.info("Embedded Kafka at {} stopped in {} ms", bootstrapServers(), millisSince(started));
     }
 
-    private static void format(Path dataDir) {
+    private static void format(Path dataDir, List<ApiMessageAndVersion> bootstrapRecords) {
         ByteArrayOutputStream formatterOutput = new ByteArrayOutputStream();
         String logDir = dataDir.toAbsolutePath().toString();
         Formatter formatter = new Formatter()
@@ -108,6 +123,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .addDirectory(logDir)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setAdditionalBootstrapRecords(bootstrapRecords)
                 // A kept data dir resumes with its topics, as with `kafka-storage format
                 // --ignore-formatted`; like that tool, the Formatter insists on the dir's own
                 // cluster id, hence existingClusterId.
@@ -175,6 +191,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Path dataDir;
         private int port;
         private boolean keepDataDir;
+        private SaslSslListener saslSsl;
         private final Map<String, String> brokerProperties = new HashMap<>();
 
         private Builder() {
@@ -215,6 +232,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
+        /** Adds a {@code SASL_SSL} listener on a free port (see {@link #saslSslBootstrapServers()}). */
+        public Builder saslSsl(SaslSslListener listener) {
+            this.saslSsl = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Formats the storage if it is not formatted yet, starts the broker and returns once it accepts clients. */
         public EmbeddedKafkaBroker start() {
             long started = System.nanoTime();
@@ -223,10 +246,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             createDirectories(dir);
             int clientPort = port != 0 ? port : FreePort.pick();
             int controllerPort = FreePort.pickOtherThan(clientPort);
-            Properties props = SingleNodeSettings.of(dir, clientPort, controllerPort, brokerProperties);
+            OptionalInt saslSslPort = saslSsl == null ? OptionalInt.empty() : OptionalInt.of(FreePort.pickOtherThan(clientPort, controllerPort));
+            Properties props = SingleNodeSettings.of(dir, clientPort, controllerPort, Map.of());
+            saslSslPort.ifPresent(saslPort -> saslSsl.addTo(props, saslPort));
+            props.putAll(brokerProperties);
             KafkaConfig config = KafkaConfig.fromProps(props, false);
 
-            format(dir);
+            format(dir, saslSsl == null ? List.of() : saslSsl.scramRecords());
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 // Returns once the broker is unfenced, i.e. ready for clients.
@@ -240,8 +266,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("Embedded Kafka failed to start on port " + clientPort
                         + " (controller port " + controllerPort + ", data dir " + dir + "): " + rootCause(e), e);
             }
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dir, clientPort, keepDataDir);
-            log.info("Embedded Kafka ready at {} in {} ms (data dir {})", broker.bootstrapServers(),
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dir, clientPort, saslSslPort, keepDataDir);
+            log.info("Embedded Kafka ready at {}{} in {} ms (data dir {})", broker.bootstrapServers(),
+                    saslSslPort.isPresent() ? " and " + SaslSslListener.NAME + " " + broker.saslSslBootstrapServers() : "",
                     millisSince(started), dir);
             return broker;
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 
 /** Finds a TCP port on localhost that nothing listens on right now. */
 final class FreePort {
@@ -26,11 +27,12 @@ final class FreePort {
         }
     }
 
-    static int pickOtherThan(int taken) {
-        int port = pick();
-        while (port == taken) {
-            port = pick();
+    static int pickOtherThan(int... taken) {
+        while (true) {
+            int port = pick();
+            if (Arrays.stream(taken).noneMatch(used -> used == port)) {
+                return port;
+            }
         }
-        return port;
     }
 }

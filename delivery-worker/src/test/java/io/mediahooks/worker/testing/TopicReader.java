@@ -11,10 +11,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Follows a topic from the beginning for assertions: every call of {@link #read} polls once and
- * returns all values seen so far, so it fits an Awaitility condition.
+ * Follows a topic from the beginning for assertions: every call of {@link #read} returns every
+ * value written before the call (it reads up to the end offsets of that moment), so it fits an
+ * Awaitility condition and a plain assertion alike.
  */
 public final class TopicReader<V> implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final Topic<?, V> topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -34,11 +37,22 @@ public final class TopicReader<V> implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Everything read so far, after one more poll. */
+    /** Every value written before this call, in the order of each partition. */
     public synchronized List<V> read() {
-        consumer.poll(Duration.ofMillis(100)).forEach(record ->
-                values.add(record.value() == null ? null : topic.valueSerde().deserializer().deserialize(record.topic(), record.value())));
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), PATIENCE);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        do {
+            consumer.poll(Duration.ofMillis(100)).forEach(record -> values.add(record.value() == null ? null
+                    : topic.valueSerde().deserializer().deserialize(record.topic(), record.value())));
+        } while (!reached(end) && System.nanoTime() < deadline);
+        if (!reached(end)) {
+            throw new IllegalStateException("could not read " + topic.name() + " up to " + end + " within " + PATIENCE);
+        }
         return java.util.Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey(), PATIENCE) >= partition.getValue());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mediahooks.cli;
 
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.runtime.CommonConfig;
@@ -47,6 +48,7 @@ public final class CliHarness {
         environment.put("MEDIAHOOKS_TOPIC_PARTITIONS", "2");
         environment.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
         environment.putAll(CommonConfig.topicVariables(names));
+        environment.putAll(TestSecretsKeys.environment());
         environment.putAll(variables);
         CliHarness harness = new CliHarness(environment, clock, names);
         Result created = harness.run("topics", "create");
@@ -68,7 +70,14 @@ public final class CliHarness {
         return new CliHarness(environment, Clock.fixed(now, ZoneOffset.UTC), TopicNames.defaults());
     }
 
-    /** The environment the commands run with: Kafka's address, the topic names, the schedule. */
+    /** This harness, on the same topics and clock, with more environment variables (which win). */
+    public CliHarness with(Map<String, String> variables) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.putAll(variables);
+        return new CliHarness(more, clock, names);
+    }
+
+    /** The environment the commands run with: Kafka's address, the topic names, the schedule, the test key ring. */
     public Map<String, String> environment() {
         return Map.copyOf(environment);
     }

@@ -1,7 +1,10 @@
 package io.mediahooks.cli.kafka;
 
 import io.mediahooks.model.kafka.Topic;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +16,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CompactedTable {
 
     private CompactedTable() {
+    }
+
+    /** The current raw value of every key of {@code topic} (keys as UTF-8, deleted ones left out). */
+    public static Map<String, byte[]> snapshot(KafkaSession session, String topic) {
+        Map<String, byte[]> latest = new HashMap<>();
+        try (var consumer = session.newReader()) {
+            new TopicReader(consumer, topic).readSnapshot(record -> {
+                if (record.key() == null) {
+                    return;
+                }
+                String key = new String(record.key(), StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    latest.remove(key);
+                } else {
+                    latest.put(key, record.value());
+                }
+            });
+        }
+        return latest;
     }
 
     /** The current raw value of {@code key}, empty when it was never written or was deleted. */

@@ -3,16 +3,18 @@ package io.mediahooks.cli.local;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.cli.CliException;
 import io.mediahooks.cli.kafka.KafkaSession;
+import io.mediahooks.cli.listen.Answers;
+import io.mediahooks.cli.listen.ReceivedRequest;
+import io.mediahooks.cli.listen.SignatureCheck;
+import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.WebhookSecret;
+import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.model.kafka.Topics;
-import io.mediahooks.cli.listen.Answers;
-import io.mediahooks.cli.listen.SignatureCheck;
-import io.mediahooks.cli.listen.ReceivedRequest;
-import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.signing.SignatureVerifier;
 import io.mediahooks.runtime.CommonConfig;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,11 +77,18 @@ final class LocalStack implements AutoCloseable {
         try {
             settings.layout().create();
             kafka = LocalKafka.start(settings.externalKafka(), settings.kafkaPort(), settings.layout(), this::say);
+            LocalSecretsKeys keys = LocalSecretsKeys.choose(settings.layout(), context.environment());
             Map<String, String> environment = serviceEnvironment();
+            environment.putAll(keys.environment());
             CommonConfig config = CommonConfig.from(context.environment().with(environment));
+            SecretsAtRest atRest = SecretsConfig.from(context.environment().with(environment)).atRest();
             session = new KafkaSession(config);
             createTopics(config);
-            secrets.set(DemoSeeder.secrets(session, context.clock().instant(), context.random(), this::say));
+            say("Secrets: " + keys.description());
+            if (kafka.embedded()) {
+                LocalSecretsKeys.migrate(session, atRest, settings.layout(), this::say);
+            }
+            secrets.set(DemoSeeder.secrets(session, atRest, context.clock().instant(), context.random(), this::say));
             // What `mediahooks listen` runs, fed with the demo organization's live secrets as they change.
             receiver = WebhookReceiver.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     new SignatureCheck(new SignatureVerifier(context.clock(), SignatureVerifier.DEFAULT_TOLERANCE),
@@ -88,7 +97,7 @@ final class LocalStack implements AutoCloseable {
             say("Receiver: listening on " + receiver.url() + "/ (verifies both signatures, as `mediahooks listen` does)");
             DemoSeeder.webhooks(session, receiver, this::say);
             firstEvents = new FirstEventsCheck(Demo.webhooks(receiver));
-            watcher = TopicWatcher.start(session, Demo.ORGANIZATION, secrets::set);
+            watcher = TopicWatcher.start(session, atRest, Demo.ORGANIZATION, secrets::set);
             startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
                     environment, workerEnvironment()));
             if (failed.getCount() == 0) {

@@ -107,6 +107,11 @@ public final class WorkerHarness implements AutoCloseable {
         return environment;
     }
 
+    /** The worker's settings, as every worker this harness starts gets them. */
+    public WorkerConfig config() {
+        return config;
+    }
+
     public Topics topics() {
         return topics;
     }
@@ -133,6 +138,12 @@ public final class WorkerHarness implements AutoCloseable {
 
     public void putSecrets(OrganizationSecrets secrets) {
         send(topics.secrets(config.secrets().atRest()), secrets.organizationId(), secrets);
+    }
+
+    /** Publishes raw bytes as the secrets record of {@code organization}: for records that break the contract. */
+    public void putRawSecrets(String organization, byte[] value) {
+        acknowledged(producer.send(new ProducerRecord<>(topics.names().secrets(), organization.getBytes(StandardCharsets.UTF_8),
+                value)));
     }
 
     /** Publishes a delivery as the router would. */

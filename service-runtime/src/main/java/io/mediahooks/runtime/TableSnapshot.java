@@ -54,17 +54,25 @@ public final class TableSnapshot {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    if (record.key() != null && record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
-                        String key = new String(record.key(), StandardCharsets.UTF_8);
-                        if (record.value() == null) {
-                            latest.remove(key);
-                        } else {
-                            latest.put(key, record.value());
-                        }
+                    if (record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
+                        apply(latest, record);
                     }
                 }
             }
         }
         return latest;
+    }
+
+    /** Applies one record of a compacted topic to {@code latest}: the last value of a key wins, a tombstone removes it. */
+    public static void apply(Map<String, byte[]> latest, ConsumerRecord<byte[], byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (record.value() == null) {
+            latest.remove(key);
+        } else {
+            latest.put(key, record.value());
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.mediahooks.cli.kafka;
 
 import io.mediahooks.model.kafka.Topic;
-import java.nio.charset.StandardCharsets;
+import io.mediahooks.runtime.TableSnapshot;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,17 +22,7 @@ public final class CompactedTable {
     public static Map<String, byte[]> snapshot(KafkaSession session, String topic) {
         Map<String, byte[]> latest = new HashMap<>();
         try (var consumer = session.newReader()) {
-            new TopicReader(consumer, topic).readSnapshot(record -> {
-                if (record.key() == null) {
-                    return;
-                }
-                String key = new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                    latest.remove(key);
-                } else {
-                    latest.put(key, record.value());
-                }
-            });
+            new TopicReader(consumer, topic).readSnapshot(record -> TableSnapshot.apply(latest, record));
         }
         return latest;
     }

@@ -46,11 +46,16 @@ record LocalSecretsKeys(Map<String, String> environment, String description) {
     }
 
     /**
-     * The run's own broker may hold secrets of runs before encryption at rest, or under an older
-     * key: they are rewritten under the run's key, as 'mediahooks secret reencrypt' would. Records
-     * that do not open mean the key ring was lost; the services would refuse them, so stop here.
+     * Says which keys the run uses. The run's own broker ({@code embedded}) may hold secrets of runs
+     * before encryption at rest, or under an older key: they are rewritten under the run's key, as
+     * 'mediahooks secret reencrypt' would. Records that do not open mean the key ring was lost; the
+     * services would refuse them, so the run stops here. Another cluster's records are left alone.
      */
-    static void migrate(KafkaSession session, SecretsAtRest atRest, LocalLayout layout, Consumer<String> say) {
+    void prepare(KafkaSession session, SecretsAtRest atRest, boolean embedded, LocalLayout layout, Consumer<String> say) {
+        say.accept("Secrets: " + description);
+        if (!embedded) {
+            return;
+        }
         Reencryption.Result result = Reencryption.run(session, atRest);
         if (result.rewritten() > 0) {
             say.accept("Secrets: re-encrypted " + result.rewritten() + " record(s) of earlier runs under key " + result.primaryKey());

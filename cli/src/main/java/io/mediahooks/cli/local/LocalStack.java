@@ -84,10 +84,7 @@ final class LocalStack implements AutoCloseable {
             SecretsAtRest atRest = SecretsConfig.from(context.environment().with(environment)).atRest();
             session = new KafkaSession(config);
             createTopics(config);
-            say("Secrets: " + keys.description());
-            if (kafka.embedded()) {
-                LocalSecretsKeys.migrate(session, atRest, settings.layout(), this::say);
-            }
+            keys.prepare(session, atRest, kafka.embedded(), settings.layout(), this::say);
             secrets.set(DemoSeeder.secrets(session, atRest, context.clock().instant(), context.random(), this::say));
             // What `mediahooks listen` runs, fed with the demo organization's live secrets as they change.
             receiver = WebhookReceiver.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

@@ -20,16 +20,12 @@ import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -47,7 +43,6 @@ import org.junit.jupiter.api.Test;
 @WithKafka
 class SecretsAtRestIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on (http://127\\.0\\.0\\.1:\\d+)/");
     private static final String ORG = "org_sealed";
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final String SECRET_MATERIAL = SECRET.substring("whsec_".length());
@@ -67,21 +62,13 @@ class SecretsAtRestIT {
     @Test
     void secretsStayEncryptedAtRestAndDeliveriesVerifyThroughAKeyRotation(KafkaTestBroker kafka) throws Exception {
         String prefix = kafka.uniqueTopic("sealed") + "-";
-        Map<String, String> services = new HashMap<>();
-        services.put("MEDIAHOOKS_MANAGEMENT_PORT", "0");
-        services.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
-        services.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
-        services.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
-        services.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        services.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        services.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s,1s");
-        CliHarness underK1 = CliHarness.on(kafka, Clock.systemUTC(), services);
+        CliHarness underK1 = CliHarness.on(kafka, Clock.systemUTC(), CliHarness.serviceVariables(prefix));
         CliHarness.Running listener = underK1.start("listen", "--port", "0", "--secret", SECRET);
         started.push(listener);
-        await().atMost(Duration.ofSeconds(10)).until(() -> LISTENING.matcher(listener.output()).find());
+        String receiver = listener.awaitListening();
         startServices(underK1);
         ok(underK1.run("secret", "set", "--org", ORG, "--value", SECRET));
-        ok(underK1.run("webhook", "put", "--id", "wh_sealed", "--org", ORG, "--url", url(listener) + "/hook", "--events", "VIDEO_READY"));
+        ok(underK1.run("webhook", "put", "--id", "wh_sealed", "--org", ORG, "--url", receiver + "/hook", "--events", "VIDEO_READY"));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> router.webhooksOf(new OrganizationId(ORG)).size() == 1);
         deliveredAndVerified(underK1, listener, "evt_sealed_1");
 
@@ -168,12 +155,6 @@ class SecretsAtRestIT {
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static String url(CliHarness.Running listener) {
-        Matcher matcher = LISTENING.matcher(listener.output());
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
     }
 
     private static void ok(CliHarness.Result result) {

@@ -1,7 +1,9 @@
 package io.mediahooks.cli;
 
+import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.SecretsConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -23,6 +25,14 @@ public record CliContext(Environment environment, Clock clock, PrintWriter out, 
     /** Kafka address, topic names and retry schedule, read from the environment like the services do. */
     public CommonConfig config() {
         return CommonConfig.from(environment);
+    }
+
+    /**
+     * How secrets are sealed at rest ({@code MEDIAHOOKS_SECRETS_KEYS} and the settings next to it),
+     * for the commands that read or write secrets: only they fail without a key ring.
+     */
+    public SecretsAtRest secretsAtRest() {
+        return SecretsConfig.from(environment).atRest();
     }
 
     /** Prints one line and flushes, so output interleaves sensibly with the logs. */

@@ -1,18 +1,25 @@
 package io.mediahooks.cli;
 
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the CLI in this JVM the way a shell would, against a given Kafka and topic names of its
@@ -47,6 +54,7 @@ public final class CliHarness {
         environment.put("MEDIAHOOKS_TOPIC_PARTITIONS", "2");
         environment.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
         environment.putAll(CommonConfig.topicVariables(names));
+        environment.putAll(TestSecretsKeys.environment());
         environment.putAll(variables);
         CliHarness harness = new CliHarness(environment, clock, names);
         Result created = harness.run("topics", "create");
@@ -54,6 +62,23 @@ public final class CliHarness {
             throw new IllegalStateException("topics create failed: " + created.err());
         }
         return harness;
+    }
+
+    /**
+     * What a router and a worker started in a test get on top of a harness's environment: an
+     * application id, state and group of their own (from {@code prefix}), loopback receivers
+     * allowed, a short retry schedule.
+     */
+    public static Map<String, String> serviceVariables(String prefix) {
+        Map<String, String> services = new HashMap<>();
+        services.put("MEDIAHOOKS_MANAGEMENT_PORT", "0");
+        services.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
+        services.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
+        services.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
+        services.put("MEDIAHOOKS_ALLOW_HTTP", "true");
+        services.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        services.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s,1s");
+        return services;
     }
 
     /** A harness for checks that must fail before any Kafka is contacted: its Kafka address is a closed port. */
@@ -73,7 +98,14 @@ public final class CliHarness {
         return new CliHarness(Map.copyOf(environment), Clock.fixed(now, ZoneOffset.UTC), TopicNames.defaults());
     }
 
-    /** The environment the commands run with: Kafka's address, the topic names, the schedule. */
+    /** This harness, on the same topics and clock, with more environment variables (which win). */
+    public CliHarness with(Map<String, String> variables) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.putAll(variables);
+        return new CliHarness(more, clock, names);
+    }
+
+    /** The environment the commands run with: Kafka's address, the topic names, the schedule, the test key ring. */
     public Map<String, String> environment() {
         return Map.copyOf(environment);
     }
@@ -106,6 +138,18 @@ public final class CliHarness {
 
     /** A command started with {@link #start}: its output so far, and a way to stop it (as Ctrl-C would, from inside). */
     public record Running(Thread thread, StringWriter out, StringWriter err) implements AutoCloseable {
+
+        private static final Pattern LISTENING = Pattern.compile("Listening on (http://127\\.0\\.0\\.1:\\d+)/");
+
+        /** For a running {@code listen}: waits until it listens, and returns its base URL. */
+        public String awaitListening() {
+            await().atMost(Duration.ofSeconds(10)).until(() -> LISTENING.matcher(output()).find());
+            Matcher matcher = LISTENING.matcher(output());
+            if (!matcher.find()) {
+                throw new IllegalStateException("not listening: " + output());
+            }
+            return matcher.group(1);
+        }
 
         /** What it has printed so far (StringWriter is synchronized, so this is safe while it runs). */
         public String output() {

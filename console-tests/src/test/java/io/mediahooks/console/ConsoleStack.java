@@ -10,6 +10,7 @@ import io.mediahooks.api.ApiConfig;
 import io.mediahooks.cli.Cli;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.kafka.TopicNames;
@@ -80,6 +81,7 @@ final class ConsoleStack implements AutoCloseable {
         // The receiver is `listen` on loopback, plain http: allowed explicitly, as in the local run.
         env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
         env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        env.putAll(TestSecretsKeys.environment());
         ConsoleStack stack = new ConsoleStack(new Environment(env));
         try {
             stack.startServices();

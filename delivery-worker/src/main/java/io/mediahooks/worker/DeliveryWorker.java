@@ -4,7 +4,9 @@ import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.retry.RetrySchedule;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.runtime.Health;
+import io.mediahooks.runtime.SecretsKeyCheck;
 import io.mediahooks.runtime.TopicProvisioner;
 import io.mediahooks.worker.consumer.DeliveryLoop;
 import io.mediahooks.worker.flow.CircuitBreaker;
@@ -22,7 +24,6 @@ import io.mediahooks.worker.pipeline.Settlements;
 import io.mediahooks.worker.pipeline.Stages;
 import io.mediahooks.worker.safety.GuardedDnsResolver;
 import io.mediahooks.worker.safety.PrefetchingDnsResolver;
-import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.worker.view.ViewFreshness;
 import io.mediahooks.worker.view.ViewReader;
 import io.mediahooks.worker.view.WebhookDirectory;
@@ -90,7 +91,7 @@ public final class DeliveryWorker implements AutoCloseable {
         WebhookDirectory directory = new WebhookDirectory();
         ViewFreshness freshness = new ViewFreshness();
         this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
-                topics.secrets(), topics.operationalEvents(), directory, freshness, metrics, clock);
+                topics.secrets(config.secrets().atRest()), topics.operationalEvents(), directory, freshness, metrics, clock);
         this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
         PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
                 config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
@@ -126,7 +127,8 @@ public final class DeliveryWorker implements AutoCloseable {
     /**
      * Creates missing topics, then starts the worker; it delivers once the webhook view is loaded.
      *
-     * @throws io.mediahooks.runtime.ConfigException when the trust store cannot be used
+     * @throws io.mediahooks.runtime.ConfigException when the trust store cannot be used, or the key ring does not fit
+     *                                                 the secrets on the topic
      * @throws TopicProvisioner.TopicProvisioningException when the topics cannot be created
      */
     public static DeliveryWorker start(WorkerConfig config, MeterRegistry registry, Clock clock) {
@@ -134,6 +136,8 @@ public final class DeliveryWorker implements AutoCloseable {
         try (Admin admin = Admin.create(KafkaClients.admin(config))) {
             TopicProvisioner.from(admin, config.common()).ensure(topics(config), PROVISIONING_TIMEOUT);
         }
+        SecretsKeyCheck.verify(KafkaClients.admin(config), config.common().topics().names().secrets(), config.secrets().atRest(),
+                PROVISIONING_TIMEOUT);
         DeliveryWorker worker = new DeliveryWorker(config, registry, clock);
         worker.viewThread.start();
         worker.loopThread.start();

@@ -4,6 +4,7 @@ import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.ConfigException;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.Parsers;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public record WorkerConfig(
         CommonConfig common,
+        SecretsConfig secrets,
         String groupId,
         Duration requestTimeout,
         Duration connectTimeout,
@@ -90,6 +92,7 @@ public record WorkerConfig(
 
     public WorkerConfig {
         Objects.requireNonNull(common, "common");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
     }
@@ -100,7 +103,7 @@ public record WorkerConfig(
      * @throws ConfigException naming the first bad key
      */
     public static WorkerConfig from(Environment env) {
-        WorkerConfig config = new WorkerConfig(CommonConfig.from(env), env.get(GROUP_ID), env.get(REQUEST_TIMEOUT),
+        WorkerConfig config = new WorkerConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(GROUP_ID), env.get(REQUEST_TIMEOUT),
                 env.get(CONNECT_TIMEOUT), env.get(ALLOW_HTTP), env.get(ALLOW_PRIVATE_NETWORKS), env.get(SIGNATURE_HEADER),
                 env.get(MAX_IN_FLIGHT), env.get(ENDPOINT_CONCURRENCY), env.get(ENDPOINT_QUEUE_LIMIT),
                 env.get(MAX_HELD_BYTES), env.get(DISABLE_AFTER), env.get(RESPONSE_BODY_LIMIT), env.get(RETRY_AFTER_MAX), env.get(TRUST_STORE), env.get(TRUST_STORE_PASSWORD),
@@ -140,7 +143,8 @@ public record WorkerConfig(
                 + ", responseBodyLimit=" + responseBodyLimit + ", retryAfterMax=" + retryAfterMax
                 + ", trustStore=" + trustStore.map(Path::toString).orElse("none")
                 + ", shutdownTimeout=" + shutdownTimeout + ", commitInterval=" + commitInterval
-                + ", retrySchedule=" + common.retrySchedule() + ", bootstrapServers=" + common.bootstrapServers() + "]";
+                + ", retrySchedule=" + common.retrySchedule() + ", bootstrapServers=" + common.bootstrapServers()
+                + ", " + secrets.describe() + "]";
     }
 
     private static String httpToken(String text) {
@@ -152,6 +156,7 @@ public record WorkerConfig(
 
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
+        all.addAll(SecretsConfig.SETTINGS);
         all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, SIGNATURE_HEADER,
                 MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, MAX_HELD_BYTES, DISABLE_AFTER, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
                 TRUST_STORE_PASSWORD, SHUTDOWN_TIMEOUT, COMMIT_INTERVAL));

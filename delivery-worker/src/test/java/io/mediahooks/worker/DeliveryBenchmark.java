@@ -3,9 +3,12 @@ package io.mediahooks.worker;
 import static org.awaitility.Awaitility.await;
 
 import io.mediahooks.kafka.embedded.EmbeddedKafkaBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.crypto.SecretsKeyRing;
 import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.runtime.Environment;
@@ -47,7 +50,7 @@ public final class DeliveryBenchmark {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              Receiver receiver = Receiver.http((request, attempt) -> Reply.status(200))) {
-            WorkerConfig config = WorkerConfig.from(new Environment(Map.of(
+            WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     "MEDIAHOOKS_TOPIC_PARTITIONS", "6",
                     "MEDIAHOOKS_ALLOW_HTTP", "true",
@@ -55,7 +58,7 @@ public final class DeliveryBenchmark {
                     "MEDIAHOOKS_ENDPOINT_CONCURRENCY", Integer.toString(concurrency),
                     "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "100000",
                     "MEDIAHOOKS_MAX_IN_FLIGHT", "5000",
-                    "MEDIAHOOKS_MANAGEMENT_PORT", "0")));
+                    "MEDIAHOOKS_MANAGEMENT_PORT", "0"))));
             Topics topics = config.common().topics();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 TopicProvisioner.from(admin, config.common()).ensure(topics.all(config.common().retrySchedule()), Duration.ofSeconds(60));
@@ -134,7 +137,8 @@ public final class DeliveryBenchmark {
         settings.put("max.in.flight.requests.per.connection", 1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings)) {
             OrganizationSecrets secrets = Fixtures.secrets("org_42", Fixtures.newSecretValue());
-            send(producer, topics.secrets(), secrets.organizationId(), secrets);
+            send(producer, topics.secrets(SecretsAtRest.encrypted(SecretsKeyRing.parse(TestSecretsKeys.RING))),
+                    secrets.organizationId(), secrets);
             for (int w = 0; w < WEBHOOKS; w++) {
                 Subscription subscription = Fixtures.subscription("wh_" + w, "org_42", receiver.url("/hook/" + w));
                 send(producer, topics.subscriptions(), subscription.id(), subscription);

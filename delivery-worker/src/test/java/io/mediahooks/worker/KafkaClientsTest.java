@@ -2,20 +2,21 @@ package io.mediahooks.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.runtime.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KafkaClientsTest {
 
-    private final WorkerConfig config = WorkerConfig.from(new Environment(Map.of(
+    private final WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
             "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
             "MEDIAHOOKS_KAFKA_ENABLE_AUTO_COMMIT", "true",
             "MEDIAHOOKS_KAFKA_ISOLATION_LEVEL", "read_uncommitted",
             "MEDIAHOOKS_KAFKA_ACKS", "1",
             "MEDIAHOOKS_KAFKA_MAX_POLL_RECORDS", "100",
             "MEDIAHOOKS_KAFKA_SESSION_TIMEOUT_MS", "10000",
-            "MEDIAHOOKS_KAFKA_LINGER_MS", "20")));
+            "MEDIAHOOKS_KAFKA_LINGER_MS", "20"))));
 
     @Test
     void passThroughMayTuneButNotOverrideWhatCorrectnessNeeds() {

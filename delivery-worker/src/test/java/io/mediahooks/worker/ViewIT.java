@@ -5,19 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
+import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.crypto.SecretsKeyRing;
+import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.worker.testing.Closer;
 import io.mediahooks.worker.testing.Fixtures;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
 import io.mediahooks.worker.testing.WorkerHarness;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -135,5 +144,31 @@ class ViewIT {
 
         await().atMost(PATIENCE).until(() -> outcomes(harness.attempts()).equals(List.of(AttemptOutcome.DELIVERED)));
         assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void secretsThatDoNotOpenAreSkippedAndThePreviousSecretKeepsSigning(KafkaTestBroker broker) throws Exception {
+        receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200)));
+        harness = closer.add(WorkerHarness.create(broker, Map.of()));
+        String kept = Fixtures.newSecretValue();
+        harness.putSecrets(Fixtures.secrets("org_42", kept));
+        harness.putSubscription(Fixtures.subscription("wh_kept", "org_42", receiver.url("/kept")));
+        harness.start();
+
+        // Arriving while it runs: at start-up, the key check would refuse the key not in the ring.
+        OrganizationSecrets replacement = Fixtures.secrets("org_42", Fixtures.newSecretValue());
+        SecretsAtRest keyNotInTheRing = SecretsAtRest.encrypted(SecretsKeyRing.parse(TestSecretsKeys.K2));
+        harness.putRawSecrets("org_42", new OrganizationSecretsCodec(keyNotInTheRing).encode(replacement));
+        SecretsAtRest workersKeys = harness.config().secrets().atRest();
+        String moved = new String(new OrganizationSecretsCodec(workersKeys).encode(Fixtures.secrets("org_7", kept)),
+                StandardCharsets.UTF_8).replace("org_7", "org_42");
+        harness.putRawSecrets("org_42", moved.getBytes(StandardCharsets.UTF_8));
+        harness.route(Fixtures.delivery("wh_kept", "org_42", "evt_1", receiver.url("/kept"), Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> outcomes(harness.attempts()).equals(List.of(AttemptOutcome.DELIVERED)));
+        Receiver.Received request = receiver.requests().get(0);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(kept.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        assertThat(request.header("X-FP-Webhook-Signature-Hmac-Sha-256")).isEqualTo(HexFormat.of().formatHex(mac.doFinal(request.body())));
     }
 }

@@ -3,6 +3,7 @@ package io.mediahooks.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.ConfigException;
 import io.mediahooks.runtime.Environment;
@@ -20,7 +21,7 @@ class WorkerConfigTest {
 
     @Test
     void defaultsAreSafeAndMatchTheSpec() {
-        WorkerConfig config = WorkerConfig.from(new Environment(Map.of()));
+        WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of())));
 
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.allowHttp()).isFalse();
@@ -33,7 +34,7 @@ class WorkerConfigTest {
 
     @Test
     void readsEveryWorkerKey() {
-        WorkerConfig config = WorkerConfig.from(new Environment(Map.ofEntries(
+        WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.ofEntries(
                 Map.entry("MEDIAHOOKS_REQUEST_TIMEOUT", "3s"),
                 Map.entry("MEDIAHOOKS_CONNECT_TIMEOUT", "500ms"),
                 Map.entry("MEDIAHOOKS_ALLOW_HTTP", "true"),
@@ -46,7 +47,7 @@ class WorkerConfigTest {
                 Map.entry("MEDIAHOOKS_RESPONSE_BODY_LIMIT", "1024"),
                 Map.entry("MEDIAHOOKS_RETRY_AFTER_MAX", "10m"),
                 Map.entry("MEDIAHOOKS_SHUTDOWN_TIMEOUT", "5s"),
-                Map.entry("MEDIAHOOKS_COMMIT_INTERVAL", "200ms"))));
+                Map.entry("MEDIAHOOKS_COMMIT_INTERVAL", "200ms")))));
 
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -65,36 +66,36 @@ class WorkerConfigTest {
 
     @Test
     void aBadValueFailsNamingTheKey() {
-        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of("MEDIAHOOKS_REQUEST_TIMEOUT", "fast"))))
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_REQUEST_TIMEOUT", "fast")))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("MEDIAHOOKS_REQUEST_TIMEOUT='fast' is invalid");
-        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of("MEDIAHOOKS_SIGNATURE_HEADER", "X Sig"))))
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_SIGNATURE_HEADER", "X Sig")))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MEDIAHOOKS_SIGNATURE_HEADER");
-        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of("MEDIAHOOKS_ALLOW_HTTP", "maybe"))))
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_ALLOW_HTTP", "maybe")))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MEDIAHOOKS_ALLOW_HTTP");
     }
 
     @Test
     void checksHowSettingsRelate() {
-        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of(
-                "MEDIAHOOKS_REQUEST_TIMEOUT", "2s", "MEDIAHOOKS_CONNECT_TIMEOUT", "5s"))))
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
+                "MEDIAHOOKS_REQUEST_TIMEOUT", "2s", "MEDIAHOOKS_CONNECT_TIMEOUT", "5s")))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MEDIAHOOKS_CONNECT_TIMEOUT");
-        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of(
-                "MEDIAHOOKS_MAX_IN_FLIGHT", "10", "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "20"))))
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
+                "MEDIAHOOKS_MAX_IN_FLIGHT", "10", "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "20")))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MEDIAHOOKS_ENDPOINT_CONCURRENCY");
     }
 
     @Test
     void aMissingTrustStoreFailsAtStartUp(@TempDir Path dir) {
-        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of(
-                "MEDIAHOOKS_TRUST_STORE", dir.resolve("absent.p12").toString()))))
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
+                "MEDIAHOOKS_TRUST_STORE", dir.resolve("absent.p12").toString())))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MEDIAHOOKS_TRUST_STORE");
     }
 
     @Test
     void neverPrintsTheTrustStorePassword(@TempDir Path dir) throws IOException {
         Path store = Files.writeString(dir.resolve("trust.p12"), "x");
-        WorkerConfig config = WorkerConfig.from(new Environment(Map.of(
-                "MEDIAHOOKS_TRUST_STORE", store.toString(), "MEDIAHOOKS_TRUST_STORE_PASSWORD", "hunter2")));
+        WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
+                "MEDIAHOOKS_TRUST_STORE", store.toString(), "MEDIAHOOKS_TRUST_STORE_PASSWORD", "hunter2"))));
 
         assertThat(config.trustStorePassword()).isEqualTo(Optional.of("hunter2"));
         assertThat(config.toString()).doesNotContain("hunter2");
@@ -116,5 +117,14 @@ class WorkerConfigTest {
                         "MEDIAHOOKS_SIGNATURE_HEADER", "MEDIAHOOKS_WORKER_GROUP_ID", "MEDIAHOOKS_TRUST_STORE")
                 .allSatisfy(key -> assertThat(key).matches("(MEDIAHOOKS|KAFKA)_[A-Z_]+"));
         assertThat(WorkerConfig.SETTINGS).allSatisfy(setting -> assertThat(setting.doc()).isNotBlank());
+    }
+
+    @Test
+    void refusesToStartWithoutTheKeyRingOfSecretsNamingIt() {
+        assertThatThrownBy(() -> WorkerConfig.from(new Environment(Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("MEDIAHOOKS_SECRETS_KEYS is required");
+        assertThat(WorkerConfig.from(new Environment(TestSecretsKeys.environment())).toString())
+                .contains("key ring SecretsKeyRing[primary=test1").doesNotContain(TestSecretsKeys.RING.substring(6));
     }
 }

@@ -7,6 +7,7 @@ import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.KafkaSecurity;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.Setting;
 import io.mediahooks.worker.WorkerConfig;
 import java.io.IOException;
@@ -57,9 +58,11 @@ class DeploySettingsTest {
             }
         });
         assertThat(checked).containsKeys("mediahooks/event-router:dev", "mediahooks/delivery-worker:dev");
-        assertThat(checked.get("mediahooks/event-router:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR");
-        assertThat(checked.get("mediahooks/delivery-worker:dev")).contains("KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(checked.get("mediahooks/management-api:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ADMIN_TOKEN");
+        assertThat(checked.get("mediahooks/event-router:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR",
+                "MEDIAHOOKS_SECRETS_KEYS");
+        assertThat(checked.get("mediahooks/delivery-worker:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_SECRETS_KEYS");
+        assertThat(checked.get("mediahooks/management-api:dev")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ADMIN_TOKEN",
+                "MEDIAHOOKS_SECRETS_KEYS");
     }
 
     @Test
@@ -88,9 +91,10 @@ class DeploySettingsTest {
         }
         assertThat(workloads).containsKeys("event-router", "delivery-worker", "management-api");
         assertThat(workloads.get("management-api")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ADMIN_TOKEN",
-                "MEDIAHOOKS_API_STATE_DIR");
-        assertThat(workloads.get("event-router")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR");
-        assertThat(workloads.get("delivery-worker")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS");
+                "MEDIAHOOKS_API_STATE_DIR", "MEDIAHOOKS_SECRETS_KEYS");
+        assertThat(workloads.get("event-router")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR", "MEDIAHOOKS_SECRETS_KEYS");
+        assertThat(workloads.get("delivery-worker")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS",
+                "MEDIAHOOKS_SECRETS_KEYS");
     }
 
     /**
@@ -203,7 +207,9 @@ class DeploySettingsTest {
             return ApiConfig.SETTINGS;
         }
         if (image.contains("mediahooks/cli")) {
-            return CommonConfig.SETTINGS;
+            List<Setting<?>> cli = new ArrayList<>(CommonConfig.SETTINGS);
+            cli.addAll(SecretsConfig.SETTINGS);
+            return cli;
         }
         return null;
     }

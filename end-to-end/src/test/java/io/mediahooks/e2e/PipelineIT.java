@@ -70,9 +70,9 @@ class PipelineIT {
         worker = DeliveryWorker.start(WorkerConfig.from(env), new SimpleMeterRegistry(), Clock.systemUTC());
 
         Instant expiry = Instant.now().plus(Duration.ofHours(1));
-        send(kafka, topics.secrets(), "org_e2e", """
+        send(kafka, topics.secrets(), "org_e2e", PipelineSetup.sealed("""
                 {"organization_id":"org_e2e","secrets":[{"id":"sec_2","value":"%s"},
-                 {"id":"sec_1","value":"%s","expires_at":"%s"}]}""".formatted(PRIMARY, ROTATED, expiry));
+                 {"id":"sec_1","value":"%s","expires_at":"%s"}]}""".formatted(PRIMARY, ROTATED, expiry)));
         send(kafka, topics.subscriptions(), "wh_all", subscription("wh_all", "org_e2e", receiver.url("/all"), "[\"ALL\"]", ""));
         send(kafka, topics.subscriptions(), "wh_sports", subscription("wh_sports", "org_e2e", receiver.url("/flaky/sports"),
                 "[\"VIDEO_READY\"]", ",\"conditions\":[{\"type\":\"has_tag\",\"name\":\"sports\"}]"));

@@ -1,10 +1,16 @@
 package io.mediahooks.e2e;
 
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.OrganizationId;
+import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.crypto.SecretsKeyRing;
+import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.router.RouterApplication;
 import io.mediahooks.runtime.CommonConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +39,16 @@ final class PipelineSetup {
         env.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
         env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
         env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        env.putAll(TestSecretsKeys.environment());
         return env;
+    }
+
+    /** A secrets record given in the contract's plain-text form, as it is written: sealed under the test key ring. */
+    static String sealed(String plainSecretsJson) {
+        SecretsAtRest keys = SecretsAtRest.encrypted(SecretsKeyRing.parse(TestSecretsKeys.RING));
+        OrganizationSecrets secrets = new OrganizationSecretsCodec(keys.readingPlaintext())
+                .decode(plainSecretsJson.getBytes(StandardCharsets.UTF_8));
+        return new String(new OrganizationSecretsCodec(keys).encode(secrets), StandardCharsets.UTF_8);
     }
 
     /** How many webhooks of {@code organization} the router's global store holds: routing applies them from then on. */

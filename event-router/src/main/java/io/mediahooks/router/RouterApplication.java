@@ -12,6 +12,7 @@ import io.mediahooks.router.state.SecretsIndex;
 import io.mediahooks.router.state.WebhookIndex;
 import io.mediahooks.runtime.Health;
 import io.mediahooks.runtime.ManagementServer;
+import io.mediahooks.runtime.SecretsKeyCheck;
 import io.mediahooks.runtime.ServiceMetrics;
 import io.mediahooks.runtime.TopicProvisioner;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -68,10 +69,12 @@ public final class RouterApplication implements AutoCloseable {
 
     /** Creates missing topics and waits for them, then starts Streams and the management endpoints. */
     public static RouterApplication start(RouterConfig config, Clock clock) {
-        LOG.info("event-router {} starting: application.id={}, Kafka {}, {}, {} stream thread(s), state in {}",
+        LOG.info("event-router {} starting: application.id={}, Kafka {}, {}, {} stream thread(s), state in {}, {}",
                 MediahooksVersion.get(), config.applicationId(), config.common().bootstrapServers(),
-                config.processingGuarantee().configValue(), config.threads(), config.stateDir());
+                config.processingGuarantee().configValue(), config.threads(), config.stateDir(), config.secrets().describe());
         ensureTopics(config);
+        SecretsKeyCheck.verify(config.common().kafkaClientConfig(), config.topics().names().secrets(), config.secrets().atRest(),
+                config.startupTimeout());
         PrometheusMeterRegistry registry = ServiceMetrics.prometheus(SERVICE);
         RouterMetrics metrics = new RouterMetrics(registry);
         Properties properties = properties(config.streamsConfig(metrics));
@@ -135,7 +138,7 @@ public final class RouterApplication implements AutoCloseable {
     /** The secrets this instance signs {@code organization}'s deliveries with now, from its global store. */
     public Optional<OrganizationSecrets> secretsOf(OrganizationId organization) {
         return SecretsIndex.secretsOf(globalStore(SecretsIndex.STORE), organization,
-                new DecodeCache<>(OrganizationSecretsCodec.INSTANCE, 1));
+                new DecodeCache<>(new OrganizationSecretsCodec(config.secrets().atRest()), 1));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> globalStore(String name) {

@@ -21,13 +21,15 @@ import org.apache.kafka.streams.kstream.Produced;
  *
  * <pre>
  * webhook-subscriptions ──check key──▶ global store "webhooks" (one entry per webhook, by organization)
- * webhook-secrets ──────check key──▶ global store "secrets"  (by organization)
+ * webhook-secrets ──────check key, open──▶ global store "secrets"  (by organization, the record's sealed bytes)
  * media-events ──decode──▶ dedup ──▶ route (reads both global stores) ──▶ webhook-deliveries
  * </pre>
  *
  * <p>Webhooks and secrets are global state: every instance holds all of them, and Kafka Streams
  * restores global stores up to the end of their topics before any stream thread starts, so no
- * event is ever routed against a half-loaded table. Global stores need no co-partitioning, so
+ * event is ever routed against a half-loaded table. The secrets store holds each record's bytes as
+ * they are on the topic, secrets sealed; they are opened only into the stream threads' memory
+ * caches, so neither the store on disk nor anything it could be restored from holds plain text. Global stores need no co-partitioning, so
  * events are routed in the task of the partition they arrived on, with no repartition topic.
  * Undecodable input never reaches these stages: {@link io.mediahooks.router.errors.InvalidInputHandler}
  * takes it.
@@ -50,11 +52,11 @@ public final class RouterTopology {
     /** The topology; {@code clock} judges secret expiry and the dedup window. */
     public static Topology build(StreamsBuilder builder, RouterConfig config, Clock clock, RouterMetrics metrics) {
         Topics topics = config.topics();
-        RouterStages stages = new RouterStages(clock, config.dedupWindow(), metrics);
+        RouterStages stages = new RouterStages(clock, config.dedupWindow(), config.secrets().atRest(), metrics);
         builder.addGlobalStore(WebhookIndex.storeBuilder(), topics.subscriptions().name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-subscriptions"),
                 stages::subscriptionIndexer);
-        builder.addGlobalStore(SecretsIndex.storeBuilder(), topics.secrets().name(),
+        builder.addGlobalStore(SecretsIndex.storeBuilder(), topics.names().secrets(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-secrets"),
                 stages::secretsIndexer);
 

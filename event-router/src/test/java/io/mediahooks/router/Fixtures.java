@@ -1,5 +1,6 @@
 package io.mediahooks.router;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.Condition;
 import io.mediahooks.model.EventId;
 import io.mediahooks.model.EventSelection;
@@ -12,7 +13,10 @@ import io.mediahooks.model.SecretId;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.WebhookSecret;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.crypto.SecretsKeyRing;
 import io.mediahooks.model.json.MediaEventCodec;
+import io.mediahooks.model.json.OrganizationSecretsCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +28,8 @@ import java.util.Optional;
 public final class Fixtures {
 
     public static final Instant CREATED_AT = Instant.parse("2026-11-26T12:00:00Z");
+    /** How the tests' routers keep secrets: sealed under the test key ring they are given. */
+    public static final SecretsAtRest TEST_KEYS = SecretsAtRest.encrypted(SecretsKeyRing.parse(TestSecretsKeys.RING));
 
     private Fixtures() {
     }
@@ -84,6 +90,11 @@ public final class Fixtures {
     public static OrganizationSecrets secrets(String organization) {
         return new OrganizationSecrets(org(organization),
                 List.of(new WebhookSecret(new SecretId("sec_1"), secretValue(organization), Optional.empty())));
+    }
+
+    /** {@code secrets} as a record of {@code webhook-secrets}, sealed under the test key ring. */
+    public static byte[] sealed(OrganizationSecrets secrets) {
+        return new OrganizationSecretsCodec(TEST_KEYS).encode(secrets);
     }
 
     /** Secrets that all expire at {@code expiresAt}. */

@@ -3,6 +3,7 @@ package io.mediahooks.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.ConfigException;
 import io.mediahooks.runtime.Environment;
@@ -19,7 +20,7 @@ class RouterConfigTest {
 
     @Test
     void defaultsAreThoseDocumented() {
-        RouterConfig config = RouterConfig.from(new Environment(Map.of()));
+        RouterConfig config = RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of())));
 
         assertThat(config.applicationId()).isEqualTo("mediahooks-router");
         assertThat(config.processingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
@@ -46,19 +47,19 @@ class RouterConfigTest {
 
     @Test
     void badValueFailsNamingItsKey() {
-        assertThatThrownBy(() -> RouterConfig.from(new Environment(Map.of("MEDIAHOOKS_DEDUP_WINDOW", "1 day"))))
+        assertThatThrownBy(() -> RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_DEDUP_WINDOW", "1 day")))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("MEDIAHOOKS_DEDUP_WINDOW='1 day' is invalid");
-        assertThatThrownBy(() -> RouterConfig.from(new Environment(Map.of("MEDIAHOOKS_PROCESSING_GUARANTEE", "exactly_once"))))
+        assertThatThrownBy(() -> RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_PROCESSING_GUARANTEE", "exactly_once")))))
                 .hasMessageContaining("MEDIAHOOKS_PROCESSING_GUARANTEE").hasMessageContaining("exactly_once_v2, at_least_once");
-        assertThatThrownBy(() -> RouterConfig.from(new Environment(Map.of("MEDIAHOOKS_APPLICATION_ID", "my router"))))
+        assertThatThrownBy(() -> RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_APPLICATION_ID", "my router")))))
                 .hasMessageStartingWith("MEDIAHOOKS_APPLICATION_ID='my router' is invalid");
-        assertThatThrownBy(() -> RouterConfig.from(new Environment(Map.of("MEDIAHOOKS_ROUTER_THREADS", "0"))))
+        assertThatThrownBy(() -> RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_ROUTER_THREADS", "0")))))
                 .hasMessageStartingWith("MEDIAHOOKS_ROUTER_THREADS='0' is invalid");
     }
 
     @Test
     void passThroughMayNotOverrideWhatTheRouterSets() {
-        assertThatThrownBy(() -> RouterConfig.from(new Environment(Map.of("MEDIAHOOKS_KAFKA_PROCESSING_GUARANTEE", "at_least_once"))))
+        assertThatThrownBy(() -> RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_KAFKA_PROCESSING_GUARANTEE", "at_least_once")))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("MEDIAHOOKS_KAFKA_PROCESSING_GUARANTEE is not allowed: the router sets processing.guarantee itself; "
                         + "use MEDIAHOOKS_PROCESSING_GUARANTEE instead");
@@ -66,8 +67,8 @@ class RouterConfigTest {
 
     @Test
     void streamsConfigCarriesTheGuaranteeHandlersAndPassThroughs() {
-        RouterConfig config = RouterConfig.from(new Environment(Map.of(
-                "MEDIAHOOKS_KAFKA_SECURITY_PROTOCOL", "SSL", "MEDIAHOOKS_TOPIC_REPLICATION_FACTOR", "3")));
+        RouterConfig config = RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of(
+                "MEDIAHOOKS_KAFKA_SECURITY_PROTOCOL", "SSL", "MEDIAHOOKS_TOPIC_REPLICATION_FACTOR", "3"))));
 
         Map<String, Object> streams = config.streamsConfig(new RouterMetrics(new SimpleMeterRegistry()));
 
@@ -78,5 +79,14 @@ class RouterConfigTest {
                 .containsKeys(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG);
         new StreamsConfig(streams);
+    }
+
+    @Test
+    void refusesToStartWithoutTheKeyRingOfSecretsNamingIt() {
+        assertThatThrownBy(() -> RouterConfig.from(new Environment(Map.of())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("MEDIAHOOKS_SECRETS_KEYS is required");
+        assertThat(RouterConfig.SETTINGS).extracting(setting -> setting.key()).contains("MEDIAHOOKS_SECRETS_KEYS",
+                "MEDIAHOOKS_SECRETS_KEYS_FILE", "MEDIAHOOKS_ALLOW_PLAINTEXT_SECRETS");
     }
 }

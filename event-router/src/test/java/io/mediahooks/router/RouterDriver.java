@@ -1,5 +1,6 @@
 package io.mediahooks.router;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationId;
@@ -9,6 +10,7 @@ import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.router.state.DecodeCache;
+import io.mediahooks.router.state.SecretsIndex;
 import io.mediahooks.router.state.WebhookIndex;
 import io.mediahooks.runtime.Environment;
 import io.micrometer.core.instrument.Counter;
@@ -27,9 +29,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -55,7 +57,8 @@ final class RouterDriver implements AutoCloseable {
     }
 
     RouterDriver(Map<String, String> settings) {
-        Map<String, String> env = new HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(TestSecretsKeys.environment());
+        env.putAll(Map.of(
                 RouterConfig.STATE_DIR.key(), Path.of("target", "topology-tests", UUID.randomUUID().toString()).toString(),
                 "MEDIAHOOKS_KAFKA_STATESTORE_CACHE_MAX_BYTES", "0"));
         env.putAll(settings);
@@ -69,7 +72,7 @@ final class RouterDriver implements AutoCloseable {
         ByteArraySerializer bytes = new ByteArraySerializer();
         events = driver.createInputTopic(topics.mediaEvents().name(), bytes, bytes);
         subscriptions = driver.createInputTopic(topics.subscriptions().name(), bytes, bytes);
-        secrets = driver.createInputTopic(topics.secrets().name(), bytes, bytes);
+        secrets = driver.createInputTopic(topics.names().secrets(), bytes, bytes);
         deliveries = driver.createOutputTopic(topics.deliveries().name(), Topics.SUBSCRIPTION_ID.deserializer(),
                 Topics.DELIVERY.deserializer());
         invalid = driver.createOutputTopic(topics.mediaEventsInvalid().name(), new ByteArrayDeserializer(),
@@ -97,8 +100,7 @@ final class RouterDriver implements AutoCloseable {
     }
 
     void put(OrganizationSecrets organizationSecrets) {
-        putSecretsRaw(organizationSecrets.organizationId().value(),
-                Topics.SECRETS.serializer().serialize("", organizationSecrets));
+        putSecretsRaw(organizationSecrets.organizationId().value(), Fixtures.sealed(organizationSecrets));
     }
 
     void putSecretsRaw(String key, byte[] value) {
@@ -126,6 +128,11 @@ final class RouterDriver implements AutoCloseable {
     /** The global webhook store as the router holds it now. */
     KeyValueStore<String, byte[]> webhookStore() {
         return driver.getKeyValueStore(WebhookIndex.STORE);
+    }
+
+    /** The global secrets store as the router holds it now. */
+    KeyValueStore<String, byte[]> secretsStore() {
+        return driver.getKeyValueStore(SecretsIndex.STORE);
     }
 
     /** The webhooks the router holds for {@code organization}, in id order. */

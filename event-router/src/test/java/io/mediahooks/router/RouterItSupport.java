@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationId;
@@ -53,6 +54,7 @@ final class RouterItSupport {
         env.put(CommonConfig.TOPIC_PARTITIONS.key(), "2");
         env.put(CommonConfig.RETRY_SCHEDULE.key(), "5s,1m");
         env.putAll(CommonConfig.topicVariables(names));
+        env.putAll(TestSecretsKeys.environment());
         env.put(RouterConfig.APPLICATION_ID.key(), applicationId);
         env.put(RouterConfig.STATE_DIR.key(), newStateDir().toString());
         env.put(RouterConfig.STARTUP_TIMEOUT.key(), "30s");
@@ -80,7 +82,7 @@ final class RouterItSupport {
     }
 
     void put(OrganizationSecrets secrets) {
-        send(topics.secrets().name(), secrets.organizationId().value(), Topics.SECRETS.serializer().serialize("", secrets));
+        send(topics.names().secrets(), secrets.organizationId().value(), Fixtures.sealed(secrets));
     }
 
     void delete(SubscriptionId id) {

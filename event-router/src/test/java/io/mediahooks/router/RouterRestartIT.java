@@ -132,7 +132,7 @@ class RouterRestartIT {
         RouterItSupport it = new RouterItSupport(kafka, name);
         kafka.createTopic(it.topics.mediaEvents().name(), 3);
         kafka.createCompactedTopic(it.topics.subscriptions().name(), 2);
-        kafka.createCompactedTopic(it.topics.secrets().name(), 1);
+        kafka.createCompactedTopic(it.topics.names().secrets(), 1);
         for (int org = 0; org < ORGANIZATIONS; org++) {
             it.put(secrets("org_" + org));
             it.put(webhook("wh_" + org + "_ready", "org_" + org, EventType.VIDEO_READY));

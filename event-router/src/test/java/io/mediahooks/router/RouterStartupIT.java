@@ -62,7 +62,7 @@ class RouterStartupIT {
         RouterItSupport it = new RouterItSupport(kafka, name);
         kafka.createTopic(it.topics.mediaEvents().name(), 6);
         kafka.createCompactedTopic(it.topics.subscriptions().name(), 3);
-        kafka.createCompactedTopic(it.topics.secrets().name(), 2);
+        kafka.createCompactedTopic(it.topics.names().secrets(), 2);
         return it;
     }
 

@@ -28,6 +28,7 @@ import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.runtime.Health;
 import io.mediahooks.runtime.ManagementServer;
+import io.mediahooks.runtime.SecretsKeyCheck;
 import io.mediahooks.runtime.ServiceMetrics;
 import io.mediahooks.runtime.TopicProvisioner;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -86,9 +87,11 @@ public final class ApiApplication implements AutoCloseable {
     }
 
     public static ApiApplication start(ApiConfig config, Clock clock) {
-        LOG.info("management-api {} starting: Kafka {}, views in {}", MediahooksVersion.get(), config.common().bootstrapServers(),
-                config.stateDir());
+        LOG.info("management-api {} starting: Kafka {}, views in {}, {}", MediahooksVersion.get(), config.common().bootstrapServers(),
+                config.stateDir(), config.secrets().describe());
         ensureTopics(config);
+        SecretsKeyCheck.verify(config.common().kafkaClientConfig(), config.topics().names().secrets(), config.secrets().atRest(),
+                config.startupTimeout());
         PrometheusMeterRegistry registry = ServiceMetrics.prometheus(SERVICE);
         ViewUpdates updates = new ViewUpdates();
         StreamsBuilder builder = new StreamsBuilder();
@@ -111,7 +114,7 @@ public final class ApiApplication implements AutoCloseable {
         Topics topics = config.topics();
         RateLimiter rateLimiter = new RateLimiter(config.rateLimitPerMinute());
         WebhookService webhooks = new WebhookService(views, writer, topics, config.urlPolicy(), clock, random);
-        SecretService secrets = new SecretService(views, writer, topics, clock, random);
+        SecretService secrets = new SecretService(views, writer, topics.secrets(config.secrets().atRest()), clock, random);
         DeadLetterQueries deadLetters = new DeadLetterQueries(views);
         RecoverJobs jobs = new RecoverJobs(views, writer, topics, config.jobsTopic(), deadLetters, clock, random);
         List<Consumer<RoutesConfig>> resources = List.of(

@@ -5,6 +5,7 @@ import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.Parsers;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The management API's configuration: {@link CommonConfig} plus the settings below, read from the
+ * The management API's configuration: {@link CommonConfig}, the key ring of {@link SecretsConfig}, and the settings below, read from the
  * environment and checked at start-up, each error naming its key.
  *
  * @param adminToken never logged; {@link #toString()} hides it
  */
 public record ApiConfig(
         CommonConfig common,
+        SecretsConfig secrets,
         int apiPort,
         String adminToken,
         boolean allowHttp,
@@ -73,7 +75,7 @@ public record ApiConfig(
     public static final List<Setting<?>> SETTINGS = settings();
 
     public static ApiConfig from(Environment env) {
-        return new ApiConfig(CommonConfig.from(env), env.get(API_PORT), env.get(ADMIN_TOKEN), env.get(ALLOW_HTTP),
+        return new ApiConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(API_PORT), env.get(ADMIN_TOKEN), env.get(ALLOW_HTTP),
                 env.get(ALLOW_PRIVATE_NETWORKS), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(TOPIC_API_JOBS),
                 env.get(RATE_LIMIT), env.get(WRITE_TIMEOUT), env.get(VIEW_RETENTION),
                 env.get(ROCKSDB_CACHE_MB) * 1024L * 1024L, env.get(STARTUP_TIMEOUT), env.get(SHUTDOWN_TIMEOUT));
@@ -90,11 +92,12 @@ public record ApiConfig(
     @Override
     public String toString() {
         return "ApiConfig[apiPort=" + apiPort + ", applicationId=" + applicationId + ", stateDir=" + stateDir
-                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks + "]";
+                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks + ", " + secrets.describe() + "]";
     }
 
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
+        all.addAll(SecretsConfig.SETTINGS);
         all.addAll(List.of(API_PORT, ADMIN_TOKEN, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, APPLICATION_ID, STATE_DIR,
                 TOPIC_API_JOBS, RATE_LIMIT, WRITE_TIMEOUT, VIEW_RETENTION, ROCKSDB_CACHE_MB, STARTUP_TIMEOUT, SHUTDOWN_TIMEOUT));
         return List.copyOf(all);

@@ -3,6 +3,7 @@ package io.mediahooks.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.runtime.ConfigException;
 import io.mediahooks.runtime.Environment;
 import java.util.Map;
@@ -12,14 +13,14 @@ class ApiConfigTest {
 
     @Test
     void refusesToStartWithoutTheAdminTokenNamingIt() {
-        assertThatThrownBy(() -> ApiConfig.from(new Environment(Map.of())))
+        assertThatThrownBy(() -> ApiConfig.from(new Environment(TestSecretsKeys.with(Map.of()))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("MEDIAHOOKS_ADMIN_TOKEN is required");
     }
 
     @Test
     void defaultsFollowTheContract() {
-        ApiConfig config = ApiConfig.from(new Environment(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "secret-token-for-test")));
+        ApiConfig config = ApiConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "secret-token-for-test"))));
         assertThat(config.apiPort()).isEqualTo(8000);
         assertThat(config.allowHttp()).isFalse();
         assertThat(config.allowPrivateNetworks()).isFalse();
@@ -29,7 +30,14 @@ class ApiConfigTest {
 
     @Test
     void aBadValueIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> ApiConfig.from(new Environment(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "x", "MEDIAHOOKS_API_PORT", "70000"))))
+        assertThatThrownBy(() -> ApiConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "x", "MEDIAHOOKS_API_PORT", "70000")))))
                 .hasMessageContaining("MEDIAHOOKS_API_PORT");
+    }
+
+    @Test
+    void refusesToStartWithoutTheKeyRingOfSecretsNamingIt() {
+        assertThatThrownBy(() -> ApiConfig.from(new Environment(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "x"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("MEDIAHOOKS_SECRETS_KEYS is required");
     }
 }

@@ -3,6 +3,7 @@ package io.mediahooks.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.json.Json;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.runtime.CommonConfig;
@@ -69,6 +70,7 @@ public final class ApiHarness implements AutoCloseable {
         env.put("MEDIAHOOKS_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("MEDIAHOOKS_TOPIC_API_JOBS", names.apiKeys() + "-jobs");
         env.put("MEDIAHOOKS_API_ROCKSDB_CACHE_MB", "16");
+        env.putAll(TestSecretsKeys.environment());
         try {
             Path dir = Files.createDirectories(Path.of("target", "api-state"));
             env.put("MEDIAHOOKS_API_STATE_DIR", Files.createTempDirectory(dir, "instance").toString());

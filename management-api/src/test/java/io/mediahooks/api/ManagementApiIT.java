@@ -20,8 +20,9 @@ import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
-import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.Json;
+import io.mediahooks.model.json.OperationalEventCodec;
+import io.mediahooks.model.json.OrganizationSecretsCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -166,6 +168,17 @@ class ManagementApiIT {
         assertThat(after.get("secrets").get(0).get("expires_at").isNull()).isTrue();
         assertThat(after.get("secrets").get(1).get("expires_at").isNull()).isFalse();
         assertThat(after.toString()).doesNotContain("whsec_");
+
+        // At rest, both secrets are sealed under the API's key ring and the view holds the topic's bytes.
+        String first = generated.json().get("value").asText().substring("whsec_".length());
+        String second = rotated.json().get("value").asText().substring("whsec_".length());
+        // Both writes were acknowledged (the API waited for its view): a short read sees every record there is.
+        List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll(api.names().secrets(), 1000, Duration.ofSeconds(3)).stream()
+                .filter(record -> new String(record.key(), StandardCharsets.UTF_8).equals("org_secret")).toList();
+        assertThat(records).hasSize(2).allSatisfy(record -> {
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(first).doesNotContain(second);
+            assertThat(OrganizationSecretsCodec.keyIdsOf(record.value())).containsExactly("test1");
+        });
     }
 
     @Test

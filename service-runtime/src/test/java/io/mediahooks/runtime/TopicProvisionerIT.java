@@ -36,7 +36,7 @@ class TopicProvisionerIT {
         Map<String, TopicDescription> described = kafka.admin().describeTopics(List.of(topics.deliveries().name())).allTopicNames().get();
         assertThat(described.get(topics.deliveries().name()).partitions()).hasSize(3);
         assertThat(cleanupPolicy(kafka, topics.subscriptions().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
-        assertThat(cleanupPolicy(kafka, topics.secrets().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+        assertThat(cleanupPolicy(kafka, topics.names().secrets())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(kafka, topics.operationalEvents().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(kafka, topics.apiKeys().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(cleanupPolicy(kafka, topics.deliveries().name())).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);

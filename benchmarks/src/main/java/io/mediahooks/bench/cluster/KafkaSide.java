@@ -4,11 +4,14 @@ import io.mediahooks.bench.workload.Workload;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.crypto.SecretsKeyRing;
 import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.retry.RetrySchedule;
 import io.mediahooks.runtime.CommonConfig;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.TopicProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +42,9 @@ public final class KafkaSide implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Topics topics;
+    /** A key ring of this scenario's own: the services encrypt secrets at rest here as in production. */
+    private final String keyRing = "bench1:" + SecretsKeyRing.generateKey();
+    private final SecretsAtRest secretsAtRest = SecretsAtRest.encrypted(SecretsKeyRing.parse(keyRing));
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
@@ -72,13 +78,19 @@ public final class KafkaSide implements AutoCloseable {
         return topics;
     }
 
-    /** The variables that point a router or worker at this broker and these topics. */
+    /** How this scenario's secrets are sealed: what its services are given, for writing or reading secrets records. */
+    public SecretsAtRest secretsAtRest() {
+        return secretsAtRest;
+    }
+
+    /** The variables that point a router or worker at this broker and these topics, with the key ring of secrets at rest. */
     public Map<String, String> serviceEnvironment() {
         TopicNames names = topics.names();
         Map<String, String> env = new HashMap<>();
         env.put(CommonConfig.KAFKA_BOOTSTRAP_SERVERS.key(), bootstrapServers);
         env.put(CommonConfig.TOPIC_PARTITIONS.key(), Integer.toString(PARTITIONS));
         env.putAll(CommonConfig.topicVariables(names));
+        env.putAll(SecretsConfig.variables(keyRing));
         return env;
     }
 
@@ -120,7 +132,7 @@ public final class KafkaSide implements AutoCloseable {
     /** Publishes every webhook and secret of {@code workload} and waits until the broker has them. */
     public void publish(Workload workload) {
         Topic<io.mediahooks.model.SubscriptionId, Subscription> subscriptions = topics.subscriptions();
-        Topic<io.mediahooks.model.OrganizationId, OrganizationSecrets> secrets = topics.secrets();
+        Topic<io.mediahooks.model.OrganizationId, OrganizationSecrets> secrets = topics.secrets(secretsAtRest);
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Workload.Organization organization : workload.organizations()) {
             sent.add(send(secrets, organization.id(), organization.secrets()));
@@ -133,7 +145,7 @@ public final class KafkaSide implements AutoCloseable {
 
     /** Publishes one organization's secrets and one webhook of it, and waits until the broker has them. */
     public void publishWebhook(OrganizationSecrets organizationSecrets, Subscription webhook) {
-        awaitAll(List.of(send(topics.secrets(), organizationSecrets.organizationId(), organizationSecrets),
+        awaitAll(List.of(send(topics.secrets(secretsAtRest), organizationSecrets.organizationId(), organizationSecrets),
                 send(topics.subscriptions(), webhook.id(), webhook)));
     }
 

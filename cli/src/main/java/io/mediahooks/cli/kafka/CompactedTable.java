@@ -1,7 +1,10 @@
 package io.mediahooks.cli.kafka;
 
 import io.mediahooks.model.kafka.Topic;
+import io.mediahooks.runtime.TableSnapshot;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class CompactedTable {
 
     private CompactedTable() {
+    }
+
+    /** The current raw value of every key of {@code topic} (keys as UTF-8, deleted ones left out). */
+    public static Map<String, byte[]> snapshot(KafkaSession session, String topic) {
+        Map<String, byte[]> latest = new HashMap<>();
+        try (var consumer = session.newReader()) {
+            new TopicReader(consumer, topic).readSnapshot(record -> TableSnapshot.apply(latest, record));
+        }
+        return latest;
     }
 
     /** The current raw value of {@code key}, empty when it was never written or was deleted. */

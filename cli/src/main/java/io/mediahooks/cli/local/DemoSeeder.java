@@ -6,18 +6,20 @@ import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.cli.secret.Secrets;
 import io.mediahooks.cli.webhook.WebhookPutCommand;
 import io.mediahooks.model.InvalidRecordException;
+import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.SecretId;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.WebhookSecret;
-import io.mediahooks.model.json.OrganizationSecretsCodec;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.kafka.Topic;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Writes the demo organization's secret and webhooks, as an operator would with the CLI. */
+/** Writes the demo organization's secret (sealed under the run's key ring) and webhooks, as an operator would with the CLI. */
 final class DemoSeeder {
 
     private DemoSeeder() {
@@ -27,10 +29,11 @@ final class DemoSeeder {
      * The demo organization's secrets: those of a previous run when one is still live (so
      * deliveries still pending from that run verify), else a fresh secret, written now.
      */
-    static OrganizationSecrets secrets(KafkaSession kafka, Instant now, SecureRandom random, Consumer<String> say) {
-        var topic = kafka.topics().secrets();
+    static OrganizationSecrets secrets(KafkaSession kafka, SecretsAtRest atRest, Instant now, SecureRandom random,
+                                       Consumer<String> say) {
+        var topic = kafka.topics().secrets(atRest);
         Optional<OrganizationSecrets> existing = CompactedTable.latest(kafka, topic, Demo.ORGANIZATION)
-                .flatMap(DemoSeeder::decode)
+                .flatMap(bytes -> decode(topic, bytes))
                 .filter(secrets -> secrets.hasLiveSecretAt(now));
         if (existing.isPresent()) {
             say.accept("Secret: " + Demo.ORGANIZATION + " keeps its secret "
@@ -54,9 +57,9 @@ final class DemoSeeder {
         }
     }
 
-    private static Optional<OrganizationSecrets> decode(byte[] bytes) {
+    private static Optional<OrganizationSecrets> decode(Topic<OrganizationId, OrganizationSecrets> topic, byte[] bytes) {
         try {
-            return Optional.of(OrganizationSecretsCodec.INSTANCE.decode(bytes));
+            return Optional.of(topic.valueSerde().deserializer().deserialize(topic.name(), bytes));
         } catch (InvalidRecordException e) {
             return Optional.empty();
         }

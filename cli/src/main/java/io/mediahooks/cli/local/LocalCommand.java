@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
             "Logs: .mediahooks/logs/ (router.log, worker-1.log, ..., local.log for the broker).",
             "The workers run with MEDIAHOOKS_ALLOW_HTTP=true and MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true, because the"
                     + " receiver is plain http on loopback.",
+            "Secrets are encrypted at rest as in production: a key ring generated once into .mediahooks/secrets.keys"
+                    + " (unless MEDIAHOOKS_SECRETS_KEYS or MEDIAHOOKS_SECRETS_KEYS_FILE is set) is given to every service.",
             "Receiver: the receiver of 'mediahooks listen' on 127.0.0.1, verifying both signatures of every request and"
                     + " printing one line each.",
             "Demo: organization org_demo with a secret and three webhooks: wh_demo (every event), wh_sports"

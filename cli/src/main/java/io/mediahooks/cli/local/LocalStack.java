@@ -3,17 +3,18 @@ package io.mediahooks.cli.local;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.cli.CliException;
 import io.mediahooks.cli.kafka.KafkaSession;
+import io.mediahooks.cli.listen.Answers;
+import io.mediahooks.cli.listen.ReceivedRequest;
+import io.mediahooks.cli.listen.SignatureCheck;
+import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.WebhookSecret;
+import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.model.kafka.Topics;
-import io.mediahooks.cli.listen.Answers;
-import io.mediahooks.cli.listen.SignatureCheck;
-import io.mediahooks.cli.listen.ReceivedRequest;
-import io.mediahooks.cli.listen.WebhookReceiver;
 import io.mediahooks.model.signing.SignatureVerifier;
 import io.mediahooks.runtime.CommonConfig;
-import io.mediahooks.runtime.KafkaSecurity;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,8 +45,6 @@ final class LocalStack implements AutoCloseable {
 
     /** How long children get to stop on SIGTERM before they are killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    /** What the services may take to drain on SIGTERM: well inside {@link #STOP_GRACE}. */
-    private static final String SERVICE_SHUTDOWN_TIMEOUT = "5s";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final LocalSettings settings;
@@ -76,11 +74,15 @@ final class LocalStack implements AutoCloseable {
         try {
             settings.layout().create();
             kafka = LocalKafka.start(settings.externalKafka(), settings.kafkaPort(), settings.layout(), this::say);
-            Map<String, String> environment = serviceEnvironment();
+            LocalSecretsKeys keys = LocalSecretsKeys.choose(settings.layout(), context.environment());
+            Map<String, String> environment = LocalEnvironment.services(kafka, settings);
+            environment.putAll(keys.environment());
             CommonConfig config = CommonConfig.from(context.environment().with(environment));
+            SecretsAtRest atRest = SecretsConfig.from(context.environment().with(environment)).atRest();
             session = new KafkaSession(config);
             createTopics(config);
-            secrets.set(DemoSeeder.secrets(session, context.clock().instant(), context.random(), this::say));
+            keys.prepare(session, atRest, kafka.embedded(), settings.layout(), this::say);
+            secrets.set(DemoSeeder.secrets(session, atRest, context.clock().instant(), context.random(), this::say));
             // What `mediahooks listen` runs, fed with the demo organization's live secrets as they change.
             receiver = WebhookReceiver.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                     new SignatureCheck(new SignatureVerifier(context.clock(), SignatureVerifier.DEFAULT_TOLERANCE),
@@ -89,9 +91,9 @@ final class LocalStack implements AutoCloseable {
             say("Receiver: listening on " + receiver.url() + "/ (verifies both signatures, as `mediahooks listen` does)");
             DemoSeeder.webhooks(session, receiver, this::say);
             firstEvents = new FirstEventsCheck(Demo.webhooks(receiver));
-            watcher = TopicWatcher.start(session, Demo.ORGANIZATION, secrets::set);
+            watcher = TopicWatcher.start(session, atRest, Demo.ORGANIZATION, secrets::set);
             startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
-                    environment, workerEnvironment()));
+                    environment, LocalEnvironment.worker()));
             if (failed.getCount() == 0) {
                 return; // a service died at once: the caller stops everything
             }
@@ -127,25 +129,6 @@ final class LocalStack implements AutoCloseable {
     /** Blocks until a service dies on its own (then the run is over) or the thread is interrupted. */
     void awaitFailure() throws InterruptedException {
         failed.await();
-    }
-
-    /** The variables every service gets: where Kafka is, the demo's schedule, and a shutdown that fits in the grace. */
-    private Map<String, String> serviceEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        if (kafka.embedded()) {
-            // The embedded broker speaks PLAINTEXT: credentials in the shell are for another cluster.
-            environment.putAll(KafkaSecurity.plaintextVariables());
-        }
-        environment.put(CommonConfig.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-        environment.put(CommonConfig.RETRY_SCHEDULE.key(), settings.retrySchedule().toString());
-        environment.put(CommonConfig.TOPIC_PARTITIONS.key(), String.valueOf(settings.partitions()));
-        environment.put("MEDIAHOOKS_SHUTDOWN_TIMEOUT", SERVICE_SHUTDOWN_TIMEOUT);
-        return environment;
-    }
-
-    /** The receiver is plain http on loopback: production refuses both, so the local run says so, explicitly. */
-    private static Map<String, String> workerEnvironment() {
-        return Map.of("MEDIAHOOKS_ALLOW_HTTP", "true", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
     }
 
     private void createTopics(CommonConfig config) {

@@ -5,6 +5,8 @@ import io.mediahooks.model.Attempt;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,12 +33,15 @@ final class TopicWatcher implements AutoCloseable {
     private final byte[] organizationKey;
     private final ProgressCounts counts = new ProgressCounts();
     private final Consumer<OrganizationSecrets> onSecrets;
+    private final Topic<OrganizationId, OrganizationSecrets> secrets;
     private final Thread thread;
     private volatile boolean stopped;
 
-    private TopicWatcher(KafkaSession kafka, OrganizationId organization, Consumer<OrganizationSecrets> onSecrets) {
+    private TopicWatcher(KafkaSession kafka, SecretsAtRest atRest, OrganizationId organization,
+                         Consumer<OrganizationSecrets> onSecrets) {
         this.consumer = kafka.newReader();
         this.topics = kafka.topics();
+        this.secrets = topics.secrets(atRest);
         this.organizationKey = Topics.ORGANIZATION_ID.serializer().serialize("", organization);
         this.onSecrets = onSecrets;
         this.thread = new Thread(this::run, "local-topic-watcher");
@@ -44,10 +49,11 @@ final class TopicWatcher implements AutoCloseable {
     }
 
     /** Starts following both topics from their current ends. */
-    static TopicWatcher start(KafkaSession kafka, OrganizationId organization, Consumer<OrganizationSecrets> onSecrets) {
-        TopicWatcher watcher = new TopicWatcher(kafka, organization, onSecrets);
+    static TopicWatcher start(KafkaSession kafka, SecretsAtRest atRest, OrganizationId organization,
+                              Consumer<OrganizationSecrets> onSecrets) {
+        TopicWatcher watcher = new TopicWatcher(kafka, atRest, organization, onSecrets);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(watcher.topics.attempts().name(), watcher.topics.secrets().name())) {
+        for (String topic : List.of(watcher.topics.attempts().name(), watcher.secrets.name())) {
             watcher.consumer.partitionsFor(topic, KafkaSession.TIMEOUT)
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
@@ -92,7 +98,7 @@ final class TopicWatcher implements AutoCloseable {
                     }
                 }
             } else if (Arrays.equals(record.key(), organizationKey) && record.value() != null) {
-                onSecrets.accept(Topics.SECRETS.deserializer().deserialize(record.topic(), record.value()));
+                onSecrets.accept(secrets.valueSerde().deserializer().deserialize(record.topic(), record.value()));
             }
         } catch (InvalidRecordException e) {
             LOG.warn("Skipped an invalid record on {} at offset {}: {}", record.topic(), record.offset(), e.getMessage());

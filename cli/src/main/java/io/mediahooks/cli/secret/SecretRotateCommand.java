@@ -1,9 +1,8 @@
 package io.mediahooks.cli.secret;
 
-import io.mediahooks.cli.Flags;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.cli.CliException;
-import io.mediahooks.cli.kafka.CompactedTable;
+import io.mediahooks.cli.Flags;
 import io.mediahooks.cli.kafka.KafkaSession;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
@@ -11,7 +10,8 @@ import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.SecretId;
 import io.mediahooks.model.WebhookSecret;
-import io.mediahooks.model.json.OrganizationSecretsCodec;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.retry.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,11 +56,12 @@ public final class SecretRotateCommand implements Callable<Integer> {
         String secret = value == null ? Secrets.generate(context.random()) : Secrets.validate(value, "--value");
         // Whole seconds: expires_at is for humans to read too.
         Instant now = context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        SecretsAtRest atRest = context.secretsAtRest();
         try (KafkaSession kafka = new KafkaSession(context.config())) {
-            var topic = kafka.topics().secrets();
+            var topic = kafka.topics().secrets(atRest);
             kafka.requireTopics(topic.name());
-            OrganizationSecrets current = CompactedTable.latest(kafka, topic, org)
-                    .map(bytes -> decode(bytes, org))
+            OrganizationSecrets current = Optional.ofNullable(Secrets.checkedTable(kafka, topic.name(), atRest).get(org.value()))
+                    .map(bytes -> decode(topic, bytes, org))
                     .orElseThrow(() -> CliException.failure(org + " has no secrets on " + topic.name()
                             + ": use 'secret set --org " + org + "' first"));
             if (!current.hasLiveSecretAt(now)) {
@@ -85,9 +86,9 @@ public final class SecretRotateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static OrganizationSecrets decode(byte[] bytes, OrganizationId org) {
+    private static OrganizationSecrets decode(Topic<OrganizationId, OrganizationSecrets> topic, byte[] bytes, OrganizationId org) {
         try {
-            return OrganizationSecretsCodec.INSTANCE.decode(bytes);
+            return topic.valueSerde().deserializer().deserialize(topic.name(), bytes);
         } catch (InvalidRecordException e) {
             throw CliException.failure("the current secrets record of " + org + " is invalid (" + e.getMessage()
                     + "); fix it with 'secret set --replace'", e);

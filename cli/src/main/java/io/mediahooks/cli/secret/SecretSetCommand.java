@@ -1,16 +1,16 @@
 package io.mediahooks.cli.secret;
 
-import io.mediahooks.cli.Flags;
 import io.mediahooks.cli.CliContext;
 import io.mediahooks.cli.CliException;
-import io.mediahooks.cli.kafka.CompactedTable;
+import io.mediahooks.cli.Flags;
 import io.mediahooks.cli.kafka.KafkaSession;
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.SecretId;
 import io.mediahooks.model.WebhookSecret;
-import io.mediahooks.model.json.OrganizationSecretsCodec;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.model.kafka.Topic;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,11 +48,12 @@ public final class SecretSetCommand implements Callable<Integer> {
     public Integer call() {
         OrganizationId org = Flags.parse("--org", organization, OrganizationId::new);
         String secret = value == null ? Secrets.generate(context.random()) : Secrets.validate(value, "--value");
+        SecretsAtRest atRest = context.secretsAtRest();
         try (KafkaSession kafka = new KafkaSession(context.config())) {
-            var topic = kafka.topics().secrets();
+            var topic = kafka.topics().secrets(atRest);
             kafka.requireTopics(topic.name());
-            Optional<byte[]> current = CompactedTable.latest(kafka, topic, org);
-            List<WebhookSecret> existing = current.flatMap(SecretSetCommand::decodeLeniently).map(OrganizationSecrets::secrets)
+            Optional<byte[]> current = Optional.ofNullable(Secrets.checkedTable(kafka, topic.name(), atRest).get(org.value()));
+            List<WebhookSecret> existing = current.flatMap(bytes -> decodeLeniently(topic, bytes)).map(OrganizationSecrets::secrets)
                     .orElse(List.of());
             String replaced = current.isEmpty() ? "" : existing.isEmpty() ? "an invalid record" : ids(existing);
             if (current.isPresent() && !replace) {
@@ -73,9 +74,9 @@ public final class SecretSetCommand implements Callable<Integer> {
     }
 
     /** An invalid current record is no reason to refuse replacing it. */
-    private static Optional<OrganizationSecrets> decodeLeniently(byte[] bytes) {
+    private static Optional<OrganizationSecrets> decodeLeniently(Topic<OrganizationId, OrganizationSecrets> topic, byte[] bytes) {
         try {
-            return Optional.of(OrganizationSecretsCodec.INSTANCE.decode(bytes));
+            return Optional.of(topic.valueSerde().deserializer().deserialize(topic.name(), bytes));
         } catch (InvalidRecordException e) {
             return Optional.empty();
         }

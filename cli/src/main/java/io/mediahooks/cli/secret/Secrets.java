@@ -1,14 +1,19 @@
 package io.mediahooks.cli.secret;
 
 import io.mediahooks.cli.CliException;
+import io.mediahooks.cli.kafka.CompactedTable;
+import io.mediahooks.cli.kafka.KafkaSession;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.SecretId;
 import io.mediahooks.model.SecretRotation;
 import io.mediahooks.model.WebhookSecret;
+import io.mediahooks.model.crypto.SecretsAtRest;
+import io.mediahooks.runtime.SecretsKeyCheck;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The CLI's side of the secret rules: flags and messages; the rules themselves are {@link SecretRotation}. */
 public final class Secrets {
@@ -33,6 +38,16 @@ public final class Secrets {
             throw CliException.usage(flag + ": not a valid secret: " + e.getMessage()
                     + " (a secret is whsec_ followed by base64 of 24 to 64 random bytes)");
         }
+    }
+
+    /**
+     * Every organization's current secrets record on {@code topic}, once the key ring is known to fit
+     * them: a missing or wrong key stops the command here, with a message naming the setting.
+     */
+    public static Map<String, byte[]> checkedTable(KafkaSession kafka, String topic, SecretsAtRest atRest) {
+        Map<String, byte[]> table = CompactedTable.snapshot(kafka, topic);
+        SecretsKeyCheck.check(table, atRest, topic);
+        return table;
     }
 
     /** {@code sec_1} for an organization without secrets, else one more than the highest {@code sec_<n>}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahooks.cli.CliHarness;
 import io.mediahooks.kafka.test.SaslSslTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ class SaslSslCommandsIT {
         env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", kafka.tls().caPem().toString());
         env.put("MEDIAHOOKS_TOPIC_PARTITIONS", "1");
         env.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s");
+        env.putAll(TestSecretsKeys.environment());
         return env;
     }
 }

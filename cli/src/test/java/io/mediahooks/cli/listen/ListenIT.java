@@ -16,16 +16,11 @@ import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.Test;
 @WithKafka
 class ListenIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on (http://127\\.0\\.0\\.1:\\d+)/");
     private static final String ORG = "org_listen";
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final String WRONG = "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -56,15 +50,7 @@ class ListenIT {
     @Test
     void verifiesDeliveriesSignedWithItsSecretAndRejectsThoseItCannotVerify(KafkaTestBroker kafka) throws Exception {
         String prefix = kafka.uniqueTopic("listen") + "-";
-        Map<String, String> services = new HashMap<>();
-        services.put("MEDIAHOOKS_MANAGEMENT_PORT", "0");
-        services.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
-        services.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
-        services.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
-        services.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        services.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
-        services.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s,1s");
-        CliHarness cli = CliHarness.on(kafka, Clock.systemUTC(), services);
+        CliHarness cli = CliHarness.on(kafka, Clock.systemUTC(), CliHarness.serviceVariables(prefix));
         Environment env = new Environment(cli.environment());
         RouterApplication router = EventRouterMain.run(env);
         started.push(router);
@@ -74,8 +60,8 @@ class ListenIT {
         CliHarness.Running right = listen(cli, "--secret", WRONG, "--secret", SECRET);
         CliHarness.Running wrong = listen(cli, "--secret", WRONG, "--verbose");
         ok(cli.run("secret", "set", "--org", ORG, "--value", SECRET));
-        ok(cli.run("webhook", "put", "--id", "wh_right", "--org", ORG, "--url", url(right) + "/right", "--events", "VIDEO_READY"));
-        ok(cli.run("webhook", "put", "--id", "wh_wrong", "--org", ORG, "--url", url(wrong) + "/wrong", "--events", "VIDEO_READY"));
+        ok(cli.run("webhook", "put", "--id", "wh_right", "--org", ORG, "--url", right.awaitListening() + "/right", "--events", "VIDEO_READY"));
+        ok(cli.run("webhook", "put", "--id", "wh_wrong", "--org", ORG, "--url", wrong.awaitListening() + "/wrong", "--events", "VIDEO_READY"));
         await().atMost(Duration.ofSeconds(60)).until(() -> router.state() == KafkaStreams.State.RUNNING && worker.health().up());
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> webhooksOf(router) == 2);
 
@@ -112,14 +98,8 @@ class ListenIT {
         System.arraycopy(secrets, 0, args, 3, secrets.length);
         CliHarness.Running running = cli.start(args);
         started.push(running);
-        await().atMost(Duration.ofSeconds(10)).until(() -> LISTENING.matcher(running.output()).find());
+        running.awaitListening();
         return running;
-    }
-
-    private static String url(CliHarness.Running listener) {
-        Matcher matcher = LISTENING.matcher(listener.output());
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
     }
 
     private static void ok(CliHarness.Result result) {

@@ -39,6 +39,12 @@ final class JsonFields {
         return prefix + field;
     }
 
+    /** Whether the object has {@code field} with a value other than null. */
+    boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
     String requireText(String field) {
         JsonNode value = require(field);
         if (!value.isTextual()) {

@@ -9,6 +9,7 @@ import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.model.json.ApiKeyCodec;
 import io.mediahooks.model.json.AttemptCodec;
 import io.mediahooks.model.json.DeliveryCodec;
@@ -33,7 +34,6 @@ public final class Topics {
     public static final Serde<SubscriptionId> SUBSCRIPTION_ID = new IdSerde<>(SubscriptionId::new, SubscriptionId::value);
     public static final JsonSerde<MediaEvent> MEDIA_EVENT = new JsonSerde<>(MediaEventCodec.INSTANCE);
     public static final JsonSerde<Subscription> SUBSCRIPTION = new JsonSerde<>(SubscriptionCodec.INSTANCE);
-    public static final JsonSerde<OrganizationSecrets> SECRETS = new JsonSerde<>(OrganizationSecretsCodec.INSTANCE);
     public static final JsonSerde<Delivery> DELIVERY = new JsonSerde<>(DeliveryCodec.INSTANCE);
     public static final JsonSerde<Attempt> ATTEMPT = new JsonSerde<>(AttemptCodec.INSTANCE);
     public static final JsonSerde<OperationalEvent> OPERATIONAL_EVENT = new JsonSerde<>(OperationalEventCodec.INSTANCE);
@@ -64,9 +64,12 @@ public final class Topics {
         return new Topic<>(names.subscriptions(), SUBSCRIPTION_ID, SUBSCRIPTION, true);
     }
 
-    /** Key: organization id. Value: secrets JSON; a tombstone removes them. Compacted. */
-    public Topic<OrganizationId, OrganizationSecrets> secrets() {
-        return new Topic<>(names.secrets(), ORGANIZATION_ID, SECRETS, true);
+    /**
+     * Key: organization id. Value: secrets JSON, each secret sealed as {@code atRest} says (see
+     * docs/topics-and-records.md); a tombstone removes them. Compacted.
+     */
+    public Topic<OrganizationId, OrganizationSecrets> secrets(SecretsAtRest atRest) {
+        return new Topic<>(names.secrets(), ORGANIZATION_ID, new JsonSerde<>(new OrganizationSecretsCodec(atRest)), true);
     }
 
     /** Key: subscription id. Value: delivery JSON, one event for one subscription, attempts 0. */
@@ -112,7 +115,8 @@ public final class Topics {
 
     /** Every topic a deployment with {@code schedule} uses, for creating them at start-up. */
     public List<Topic<?, ?>> all(RetrySchedule schedule) {
-        List<Topic<?, ?>> all = new ArrayList<>(List.of(mediaEvents(), mediaEventsInvalid(), subscriptions(), secrets(),
+        List<Topic<?, ?>> all = new ArrayList<>(List.of(mediaEvents(), mediaEventsInvalid(), subscriptions(),
+                new Topic<>(names.secrets(), ORGANIZATION_ID, Serdes.ByteArray(), true),
                 deliveries(), deadLetters(), attempts(), operationalEvents(), apiKeys()));
         all.addAll(retries(schedule));
         return all;

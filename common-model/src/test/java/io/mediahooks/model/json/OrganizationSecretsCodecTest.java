@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.crypto.SecretsAtRest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The record's shape, read in plain text under the development switch; sealing is {@link SealedSecretsCodecTest}. */
 class OrganizationSecretsCodecTest {
+
+    private static final OrganizationSecretsCodec PLAIN = new OrganizationSecretsCodec(SecretsAtRest.allowingPlaintext(Optional.empty()));
 
     static final String PRIMARY = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String OLD = "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private static OrganizationSecrets decode(String json) {
-        return OrganizationSecretsCodec.INSTANCE.decode(json.getBytes(StandardCharsets.UTF_8));
+        return PLAIN.decode(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -46,7 +51,7 @@ class OrganizationSecretsCodecTest {
         OrganizationSecrets secrets = decode("""
                 {"organization_id":"org_42","secrets":[{"id":"sec_1","value":"%s","expires_at":"2026-11-27T12:00:00Z"}]}"""
                 .formatted(PRIMARY));
-        assertThat(OrganizationSecretsCodec.INSTANCE.decode(OrganizationSecretsCodec.INSTANCE.encode(secrets))).isEqualTo(secrets);
+        assertThat(PLAIN.decode(PLAIN.encode(secrets))).isEqualTo(secrets);
         assertThat(secrets.toString()).doesNotContain(PRIMARY.substring(6));
     }
 
@@ -59,7 +64,7 @@ class OrganizationSecretsCodecTest {
             duplicate id     | {"organization_id":"o","secrets":[{"id":"s","value":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"},{"id":"s","value":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}]} | secrets: secret id s appears twice
             bad expiry       | {"organization_id":"o","secrets":[{"id":"s","value":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","expires_at":"soon"}]} | secrets[0].expires_at: expected an RFC 3339 timestamp
             missing org      | {"secrets":[{"id":"s","value":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}]}                   | organization_id: required field is missing
-            missing value    | {"organization_id":"o","secrets":[{"id":"s"}]}                                             | secrets[0].value: required field is missing
+            missing value    | {"organization_id":"o","secrets":[{"id":"s"}]}                                             | secrets[0].key_id: required field is missing
             """)
     void invalidSecretsGetAnErrorNamingTheField(String kind, String json, String expected) {
         assertThatThrownBy(() -> decode(json))

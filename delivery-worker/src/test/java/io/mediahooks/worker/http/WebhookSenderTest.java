@@ -3,6 +3,7 @@ package io.mediahooks.worker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahooks.model.Attempt;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.WorkerConfig;
 import io.mediahooks.worker.outcome.SendResult;
@@ -150,9 +151,9 @@ class WebhookSenderTest {
     }
 
     private SendResult send(DnsResolver resolver, WebhookRequest request, Duration timeout) throws Exception {
-        WorkerConfig config = WorkerConfig.from(new Environment(Map.of(
+        WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
                 "MEDIAHOOKS_REQUEST_TIMEOUT", timeout.toMillis() + "ms", "MEDIAHOOKS_CONNECT_TIMEOUT", timeout.toMillis() + "ms",
-                "MEDIAHOOKS_RESPONSE_BODY_LIMIT", "4096")));
+                "MEDIAHOOKS_RESPONSE_BODY_LIMIT", "4096"))));
         SSLContext ssl = TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE");
         client = HttpClientFactory.start(config, resolver, ssl);
         WebhookSender sender = new WebhookSender(client, config.requestTimeout(), config.responseBodyLimit(), deadlines);

@@ -3,6 +3,7 @@ package io.mediahooks.worker.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.mediahooks.kafka.test.KafkaTestBroker;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.OperationalEvent;
@@ -78,6 +79,7 @@ public final class WorkerHarness implements AutoCloseable {
         env.put(WorkerConfig.COMMIT_INTERVAL.key(), "200ms");
         env.put(WorkerConfig.TRUST_STORE.key(), TRUST_STORE.toString());
         env.put(WorkerConfig.TRUST_STORE_PASSWORD.key(), SelfSignedCertificate.TRUST_STORE_PASSWORD);
+        env.putAll(TestSecretsKeys.environment());
         env.putAll(overrides);
         this.environment = Map.copyOf(env);
         this.config = WorkerConfig.from(new Environment(environment));
@@ -105,6 +107,11 @@ public final class WorkerHarness implements AutoCloseable {
         return environment;
     }
 
+    /** The worker's settings, as every worker this harness starts gets them. */
+    public WorkerConfig config() {
+        return config;
+    }
+
     public Topics topics() {
         return topics;
     }
@@ -130,7 +137,13 @@ public final class WorkerHarness implements AutoCloseable {
     }
 
     public void putSecrets(OrganizationSecrets secrets) {
-        send(topics.secrets(), secrets.organizationId(), secrets);
+        send(topics.secrets(config.secrets().atRest()), secrets.organizationId(), secrets);
+    }
+
+    /** Publishes raw bytes as the secrets record of {@code organization}: for records that break the contract. */
+    public void putRawSecrets(String organization, byte[] value) {
+        acknowledged(producer.send(new ProducerRecord<>(topics.names().secrets(), organization.getBytes(StandardCharsets.UTF_8),
+                value)));
     }
 
     /** Publishes a delivery as the router would. */

@@ -9,7 +9,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** The router's copy of {@code webhook-secrets}: a global store of each organization's secrets JSON, by organization id. */
+/**
+ * The router's copy of {@code webhook-secrets}: a global store of each organization's secrets JSON,
+ * by organization id, as the record's bytes: secrets stay sealed on disk, and are opened only by the
+ * {@link DecodeCache} of whoever reads them.
+ */
 public final class SecretsIndex {
 
     /** Name of the global store; its source topic is {@code webhook-secrets} itself (no changelog). */

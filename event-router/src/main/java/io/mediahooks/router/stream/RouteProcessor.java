@@ -5,6 +5,7 @@ import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.router.RouterMetrics;
@@ -50,9 +51,10 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
         /** The secrets of 10,000 organizations with webhooks, well under 1 KB each. */
         static final int SECRETS = 10_000;
 
-        static Decoders create() {
+        /** Secrets are opened here, into memory only: the store keeps them sealed. */
+        static Decoders create(SecretsAtRest secretsAtRest) {
             return new Decoders(new DecodeCache<>(SubscriptionCodec.INSTANCE, WEBHOOKS),
-                    new DecodeCache<>(OrganizationSecretsCodec.INSTANCE, SECRETS));
+                    new DecodeCache<>(new OrganizationSecretsCodec(secretsAtRest), SECRETS));
         }
     }
 

@@ -3,6 +3,7 @@ package io.mediahooks.router.stream;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.SubscriptionId;
+import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.model.json.MediaEventCodec;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.router.RouterMetrics;
@@ -30,14 +31,17 @@ public final class RouterStages {
 
     private final Clock clock;
     private final Duration dedupWindow;
+    private final SecretsAtRest secretsAtRest;
     private final RouterMetrics metrics;
     // Processors are created by the stream thread that runs their task: each thread gets its own decoders.
-    private final ThreadLocal<RouteProcessor.Decoders> decoders = ThreadLocal.withInitial(RouteProcessor.Decoders::create);
+    private final ThreadLocal<RouteProcessor.Decoders> decoders;
 
-    public RouterStages(Clock clock, Duration dedupWindow, RouterMetrics metrics) {
+    public RouterStages(Clock clock, Duration dedupWindow, SecretsAtRest secretsAtRest, RouterMetrics metrics) {
         this.clock = clock;
         this.dedupWindow = dedupWindow;
+        this.secretsAtRest = secretsAtRest;
         this.metrics = metrics;
+        this.decoders = ThreadLocal.withInitial(() -> RouteProcessor.Decoders.create(secretsAtRest));
     }
 
     /** Drops events whose (organization, event id) was seen within the dedup window; brings its own store. */
@@ -62,7 +66,7 @@ public final class RouterStages {
 
     /** Keeps the global secrets store in step with {@code webhook-secrets}. */
     public SecretsIndexer secretsIndexer() {
-        return new SecretsIndexer(metrics);
+        return new SecretsIndexer(secretsAtRest, metrics);
     }
 
     /** Turns each event into its deliveries, keyed by subscription id, from the global stores. */

@@ -2,6 +2,7 @@ package io.mediahooks.router.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.router.RouterMetrics;
 import io.mediahooks.runtime.Environment;
@@ -33,7 +34,7 @@ class RouterErrorHandlersTest {
 
     @BeforeEach
     void configure() {
-        streamsConfig = RouterConfig.from(new Environment(Map.of())).streamsConfig(new RouterMetrics(registry));
+        streamsConfig = RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of()))).streamsConfig(new RouterMetrics(registry));
     }
 
     @Test

@@ -9,8 +9,7 @@ import io.mediahooks.model.OrganizationSecrets;
 import io.mediahooks.model.SecretId;
 import io.mediahooks.model.SecretRotation;
 import io.mediahooks.model.WebhookSecret;
-import io.mediahooks.model.json.OrganizationSecretsCodec;
-import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.model.kafka.Topic;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An organization's signing secrets. This is the one class that reads and writes secret records,
- * so encrypting them at rest is a change here only. Values leave it once, when generated.
+ * An organization's signing secrets. This is the one class that reads and writes secret records:
+ * it writes them sealed under the key ring (through the topic's codec) and opens them only in
+ * memory; the view holds them as they are on the topic. Values leave it once, when generated.
  */
 public final class SecretService {
 
@@ -50,14 +50,16 @@ public final class SecretService {
 
     private final Views views;
     private final ViewWriter writer;
-    private final Topics topics;
+    private final Topic<OrganizationId, OrganizationSecrets> topic;
     private final Clock clock;
     private final SecureRandom random;
 
-    public SecretService(Views views, ViewWriter writer, Topics topics, Clock clock, SecureRandom random) {
+    /** @param topic {@code webhook-secrets} with the codec that seals and opens secrets at rest */
+    public SecretService(Views views, ViewWriter writer, Topic<OrganizationId, OrganizationSecrets> topic, Clock clock,
+                         SecureRandom random) {
         this.views = views;
         this.writer = writer;
-        this.topics = topics;
+        this.topic = topic;
         this.clock = clock;
         this.random = random;
     }
@@ -68,7 +70,7 @@ public final class SecretService {
             return Optional.empty();
         }
         try {
-            return Optional.of(OrganizationSecretsCodec.INSTANCE.decode(bytes));
+            return Optional.of(topic.valueSerde().deserializer().deserialize(topic.name(), bytes));
         } catch (InvalidRecordException e) {
             return Optional.empty();
         }
@@ -104,9 +106,9 @@ public final class SecretService {
     }
 
     private void write(OrganizationSecrets secrets) {
-        byte[] bytes = OrganizationSecretsCodec.INSTANCE.encode(secrets);
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), secrets);
         String key = secrets.organizationId().value();
-        writer.write(topics.secrets(), secrets.organizationId(), bytes, () -> Arrays.equals(views.secrets().get(key), bytes));
+        writer.write(topic, secrets.organizationId(), bytes, () -> Arrays.equals(views.secrets().get(key), bytes));
     }
 
     /** Ids carry the creation time, since the contract's secret record has no field for it. */

@@ -64,8 +64,9 @@ public final class ViewTopology {
                 throw new InvalidRecordException("id", "differs from the record key " + key);
             }
         }, value -> SubscriptionCodec.INSTANCE.decode(value).organizationId().value());
-        table(builder, SECRETS, names.secrets(), updates, false, (key, value) -> OrganizationSecretsCodec.INSTANCE.decode(value),
-                null);
+        // Opened only to check it: the store keeps the record's bytes, secrets sealed.
+        OrganizationSecretsCodec secrets = new OrganizationSecretsCodec(config.secrets().atRest());
+        table(builder, SECRETS, names.secrets(), updates, false, (key, value) -> secrets.decode(value), null);
         table(builder, API_KEYS, names.apiKeys(), updates, false, (key, value) -> ApiKeyCodec.INSTANCE.decode(value),
                 value -> ApiKeyCodec.INSTANCE.decode(value).organizationId().value());
         table(builder, JOBS, config.jobsTopic(), updates, false, (key, value) -> RecoverJobCodec.decode(value), null);

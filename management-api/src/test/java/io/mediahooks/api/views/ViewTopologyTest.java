@@ -3,6 +3,7 @@ package io.mediahooks.api.views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediahooks.api.ApiConfig;
+import io.mediahooks.kafka.test.TestSecretsKeys;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
 import io.mediahooks.model.Delivery;
@@ -49,8 +50,8 @@ class ViewTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        config = ApiConfig.from(new Environment(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "test-token",
-                "MEDIAHOOKS_API_VIEW_RETENTION", "1h")));
+        config = ApiConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "test-token",
+                "MEDIAHOOKS_API_VIEW_RETENTION", "1h"))));
         StreamsBuilder builder = new StreamsBuilder();
         ViewTopology.build(builder, config, new ViewUpdates());
         Properties properties = new Properties();

@@ -85,10 +85,12 @@ public final class MalformedInputScenario implements Scenario {
                         .filter(each -> each.organizationId().equals(webhook.organizationId())).findFirst().orElseThrow();
                 kafka.publishWebhook(secrets, webhook);
             }
-            ServiceProcess router = cluster.router(Map.of());
             // The receiver is on loopback over plain http, as in local development; the ssrf scenario runs the worker
             // with the production defaults.
-            ServiceProcess worker = cluster.worker(Bench.workerHttpEnvironment());
+            List<ServiceProcess> services = cluster.together(() -> cluster.router(Map.of()),
+                    () -> cluster.worker(Bench.workerHttpEnvironment()));
+            ServiceProcess router = services.get(0);
+            ServiceProcess worker = services.get(1);
             Recording recording = receiver.record(new Recording(fixture.primarySecrets(), 1));
             Interleaving.Published published = Interleaving.publish(kafka, fixture, corpus, size.events(), size.deliveries(), SEED);
             try (InputChecks checks = new InputChecks(kafka, router, worker, recording, published)) {

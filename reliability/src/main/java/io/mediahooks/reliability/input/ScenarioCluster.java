@@ -12,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +39,7 @@ public final class ScenarioCluster implements AutoCloseable {
     private final Path dir;
     private final BrokerProcess broker;
     private final KafkaSide kafka;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
 
     private ScenarioCluster(SuiteContext context, String scenario, Path dir, BrokerProcess broker) {
         this.context = context;
@@ -104,6 +108,27 @@ public final class ScenarioCluster implements AutoCloseable {
                 READY_TIMEOUT);
         services.add(service);
         return service;
+    }
+
+    /**
+     * Starts the given services side by side (each JVM's start-up is mostly waiting for Kafka) and
+     * returns them, ready, in the same order.
+     */
+    @SafeVarargs
+    public final List<ServiceProcess> together(Supplier<ServiceProcess>... starts) {
+        List<CompletableFuture<ServiceProcess>> started = new ArrayList<>();
+        for (Supplier<ServiceProcess> start : starts) {
+            started.add(CompletableFuture.supplyAsync(start));
+        }
+        List<ServiceProcess> ready = new ArrayList<>();
+        for (CompletableFuture<ServiceProcess> future : started) {
+            try {
+                ready.add(future.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+        return ready;
     }
 
     /** Stops the services, newest first, then the broker. */

@@ -43,6 +43,17 @@ public final class SsrfScenario implements Scenario {
     private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
     private static final Pattern ROUTER_REJECTED = Pattern.compile("Rejected Subscription record with key (\\S+) at \\S+: (.*); not applied");
 
+    private final boolean reduced;
+
+    public SsrfScenario() {
+        this(false);
+    }
+
+    /** @param reduced two forms of each category only (the IT's size) */
+    SsrfScenario(boolean reduced) {
+        this.reduced = reduced;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -68,19 +79,24 @@ public final class SsrfScenario implements Scenario {
             long probed = forbidden.probe("127.0.0.1") + forbidden.probe("::1");
             List<UrlForms.UrlForm> forms = UrlForms.forms(forbidden.port(), AllowedEndpoints.HOST, allowed.redirectPorts(),
                     UrlForms.loopbackNames(Path.of("/etc/hosts")), UrlForms.ownForbiddenAddresses());
+            if (reduced) {
+                forms = UrlForms.firstOfEachCategory(forms, 2);
+            }
             Path trustStore = allowed.writeTrustStore(cluster.dir().resolve("data/trust.p12"), trustPassword);
             RetrySchedule schedule = RetrySchedule.parse("1s");
             cluster.kafka().provision(schedule);
             Map<String, String> allowList = Map.of("MEDIAHOOKS_ALLOWED_ADDRESSES", AllowedEndpoints.HOST + "/32",
                     "MEDIAHOOKS_RETRY_SCHEDULE", schedule.toString());
-            ServiceProcess router = cluster.router(Map.of());
             Map<String, String> workerEnv = new HashMap<>(allowList);
             workerEnv.put(WorkerConfig.TRUST_STORE.key(), trustStore.toString());
             workerEnv.put(WorkerConfig.TRUST_STORE_PASSWORD.key(), trustPassword);
-            ServiceProcess worker = cluster.worker(workerEnv);
             Map<String, String> apiEnv = new HashMap<>(allowList);
             apiEnv.put("MEDIAHOOKS_ADMIN_TOKEN", adminToken);
-            ServiceProcess api = cluster.api(apiEnv);
+            List<ServiceProcess> services = cluster.together(() -> cluster.router(Map.of()), () -> cluster.worker(workerEnv),
+                    () -> cluster.api(apiEnv));
+            ServiceProcess router = services.get(0);
+            ServiceProcess worker = services.get(1);
+            ServiceProcess api = services.get(2);
             ApiClient client = new ApiClient(apiPort(api));
             String key = client.createKey(adminToken, ORGANIZATION);
             context.secretsUsed().add(key);

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -101,6 +103,12 @@ public final class UrlForms {
                     "https://" + allowedHost + ":" + redirectPorts.get(i) + "/redirect");
         }
         return forms;
+    }
+
+    /** The first {@code count} forms of each category, in order: a smaller corpus of the same shape. */
+    public static List<UrlForm> firstOfEachCategory(List<UrlForm> forms, int count) {
+        Map<String, Integer> taken = new HashMap<>();
+        return forms.stream().filter(form -> taken.merge(form.category(), 1, Integer::sum) <= count).toList();
     }
 
     private static void add(List<UrlForm> forms, String category, String name, String url) {

@@ -103,16 +103,22 @@ public final class SsrfScenario implements Scenario {
             context.secretsUsed().add(client.createSecret(key));
 
             try (SsrfRun run = new SsrfRun(cluster.kafka(), ORGANIZATION)) {
-                return exercise(forms, client, key, run, router, worker, api, forbidden, allowed, probed, started, deadline,
-                        cluster.dir());
+                Setting setting = new Setting(router, worker, api, forbidden, allowed, probed, cluster.dir());
+                return exercise(setting, forms, client, key, run, started, deadline);
             }
         }
     }
 
-    private ScenarioResult exercise(List<UrlForms.UrlForm> forms, ApiClient client, String key, SsrfRun run,
-                                    ServiceProcess router, ServiceProcess worker, ServiceProcess api, ForbiddenListener forbidden,
-                                    AllowedEndpoints allowed, long probed, Instant started, Instant deadline, Path dir)
-            throws IOException {
+    /** What the forms are thrown at: the services, the listener that must count nothing, the allowed endpoints. */
+    private record Setting(ServiceProcess router, ServiceProcess worker, ServiceProcess api, ForbiddenListener forbidden,
+                           AllowedEndpoints allowed, long probed, Path dir) {
+    }
+
+    private ScenarioResult exercise(Setting setting, List<UrlForms.UrlForm> forms, ApiClient client, String key, SsrfRun run,
+                                    Instant started, Instant deadline) throws IOException {
+        ServiceProcess router = setting.router();
+        ForbiddenListener forbidden = setting.forbidden();
+        AllowedEndpoints allowed = setting.allowed();
         long before = forbidden.accepted();
         List<Submission> submissions = submit(forms, client, key, run);
         ApiClient.Answer control = client.createWebhook(key, "https://" + AllowedEndpoints.HOST + ":" + allowed.controlPort() + "/ok");
@@ -122,7 +128,7 @@ public final class SsrfScenario implements Scenario {
                 .map(each -> each.webhookId().get()).toList());
         expected.add(controlId);
         long codecRejected = submissions.stream().filter(each -> each.via().equals("topic") && !codecAccepts(each.form().url())).count();
-        run.awaitViews(router, worker, codecRejected, deadline);
+        run.awaitViews(router, setting.worker(), codecRejected, deadline);
         EventId event = run.publishEvent();
         List<String> deliveries = expected.stream().map(id -> DeliveryId.of(new OrganizationId(ORGANIZATION), event,
                 new SubscriptionId(id)).value()).toList();
@@ -134,9 +140,9 @@ public final class SsrfScenario implements Scenario {
                     submission.webhookId().map(run::attemptsOf).orElse(List.of()),
                     submission.webhookId().map(rejected::get))));
         }
-        Files.writeString(dir.resolve("ssrf-forms.md"), SsrfReport.table(rows));
-        return SsrfReport.result(NAME, forms, rows, probed, forbidden.accepted() - before, run.attemptsOf(controlId),
-                allowed, List.of(router, worker, api), Duration.between(started, Instant.now()));
+        Files.writeString(setting.dir().resolve("ssrf-forms.md"), SsrfReport.table(rows));
+        return SsrfReport.result(NAME, forms, rows, setting.probed(), forbidden.accepted() - before, run.attemptsOf(controlId),
+                allowed, List.of(router, setting.worker(), setting.api()), Duration.between(started, Instant.now()));
     }
 
     /** Each form through the API, and as a record past it; the topic's webhook ids are {@code wh_ssrf_t_<n>}. */

@@ -94,7 +94,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 topics.secrets(config.secrets().atRest()), topics.operationalEvents(), directory, freshness, metrics, clock);
         this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
         PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
-                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(),
+                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(config.allowedAddresses()),
                 lookups, DNS_TTL, DNS_FAILURE_TTL);
         this.httpClient = HttpClientFactory.start(config, dns, sslContext);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("mediahooks-deadlines"));
@@ -110,7 +110,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
         OutcomePublisher publisher = new OutcomePublisher(producer, topics);
-        Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks()),
+        Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks(), config.allowedAddresses()),
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
                 publisher, new HealthReporter(directory, publisher::operational, metrics, clock, config.disableAfter()), metrics);

@@ -1,5 +1,6 @@
 package io.mediahooks.worker;
 
+import io.mediahooks.model.safety.AllowedAddresses;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.ConfigException;
 import io.mediahooks.runtime.Environment;
@@ -27,6 +28,7 @@ public record WorkerConfig(
         Duration connectTimeout,
         boolean allowHttp,
         boolean allowPrivateNetworks,
+        AllowedAddresses allowedAddresses,
         String signatureHeader,
         int maxInFlight,
         int endpointConcurrency,
@@ -52,6 +54,10 @@ public record WorkerConfig(
             "Local development only: also send to plain http URLs.", Parsers::bool);
     public static final Setting<Boolean> ALLOW_PRIVATE_NETWORKS = Setting.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false",
             "Local development only: also send to loopback, private, link-local and metadata addresses.", Parsers::bool);
+    public static final Setting<AllowedAddresses> ALLOWED_ADDRESSES = Setting.of("MEDIAHOOKS_ALLOWED_ADDRESSES", "",
+            "Addresses webhooks may reach although their range is forbidden (an internal endpoint): IP literals with a "
+                    + "prefix length, comma-separated, such as 10.20.0.15/32; never host names. Keep it as narrow as possible.",
+            AllowedAddresses::parse);
     public static final Setting<String> SIGNATURE_HEADER = Setting.of("MEDIAHOOKS_SIGNATURE_HEADER",
             "X-FP-Webhook-Signature-Hmac-Sha-256", "Name of the header carrying the hex HMAC-SHA256 of the body.",
             WorkerConfig::httpToken);
@@ -93,6 +99,7 @@ public record WorkerConfig(
     public WorkerConfig {
         Objects.requireNonNull(common, "common");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(allowedAddresses, "allowedAddresses");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
     }
@@ -104,7 +111,7 @@ public record WorkerConfig(
      */
     public static WorkerConfig from(Environment env) {
         WorkerConfig config = new WorkerConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(GROUP_ID), env.get(REQUEST_TIMEOUT),
-                env.get(CONNECT_TIMEOUT), env.get(ALLOW_HTTP), env.get(ALLOW_PRIVATE_NETWORKS), env.get(SIGNATURE_HEADER),
+                env.get(CONNECT_TIMEOUT), env.get(ALLOW_HTTP), env.get(ALLOW_PRIVATE_NETWORKS), env.get(ALLOWED_ADDRESSES), env.get(SIGNATURE_HEADER),
                 env.get(MAX_IN_FLIGHT), env.get(ENDPOINT_CONCURRENCY), env.get(ENDPOINT_QUEUE_LIMIT),
                 env.get(MAX_HELD_BYTES), env.get(DISABLE_AFTER), env.get(RESPONSE_BODY_LIMIT), env.get(RETRY_AFTER_MAX), env.get(TRUST_STORE), env.get(TRUST_STORE_PASSWORD),
                 env.get(SHUTDOWN_TIMEOUT), env.get(COMMIT_INTERVAL));
@@ -137,6 +144,7 @@ public record WorkerConfig(
         // The trust store password must never reach a log line.
         return "WorkerConfig[groupId=" + groupId + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout
                 + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks
+                + ", allowedAddresses=" + allowedAddresses
                 + ", signatureHeader=" + signatureHeader + ", maxInFlight=" + maxInFlight
                 + ", endpointConcurrency=" + endpointConcurrency + ", endpointQueueLimit=" + endpointQueueLimit
                 + ", maxHeldBytes=" + maxHeldBytes + ", disableAfter=" + disableAfter
@@ -157,7 +165,8 @@ public record WorkerConfig(
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(SecretsConfig.SETTINGS);
-        all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, SIGNATURE_HEADER,
+        all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, ALLOWED_ADDRESSES,
+                SIGNATURE_HEADER,
                 MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, MAX_HELD_BYTES, DISABLE_AFTER, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
                 TRUST_STORE_PASSWORD, SHUTDOWN_TIMEOUT, COMMIT_INTERVAL));
         return List.copyOf(all);

@@ -40,6 +40,8 @@ public record RouterConfig(
         Duration shutdownTimeout) {
 
     private static final int PRODUCER_BATCH_BYTES = 64 * 1024;
+    /** Kafka's default max.request.size. */
+    private static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     private static final Pattern LEGAL_APPLICATION_ID = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
 
     public static final Setting<String> APPLICATION_ID = Setting.of("MEDIAHOOKS_APPLICATION_ID", "mediahooks-router",
@@ -119,8 +121,20 @@ public record RouterConfig(
         // A record that fails in a global store's processor is skipped too, rather than stopping the global thread (and with it the router).
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RouterProductionExceptionHandler.class);
-        config.putAll(new HandlerSettings(topics().names(), RouterTopology.eventTopics(this), metrics).asConfig());
+        config.putAll(new HandlerSettings(topics().names(), RouterTopology.eventTopics(this), metrics, maxRecordBytes()).asConfig());
         return config;
+    }
+
+    /**
+     * The largest record the router's producer sends: {@code max.request.size} as set through
+     * {@code MEDIAHOOKS_KAFKA_*}, else Kafka's default (1 MiB). A delivery or an invalid event larger
+     * than it is never sent (under exactly-once such a send would fail the whole transaction).
+     */
+    public int maxRecordBytes() {
+        Map<String, Object> client = common.kafkaClientConfig();
+        Object value = client.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                client.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_BYTES));
+        return Integer.parseInt(value.toString().trim());
     }
 
     private static String applicationId(String text) {

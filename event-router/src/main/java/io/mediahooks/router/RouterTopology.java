@@ -52,7 +52,7 @@ public final class RouterTopology {
     /** The topology; {@code clock} judges secret expiry and the dedup window. */
     public static Topology build(StreamsBuilder builder, RouterConfig config, Clock clock, RouterMetrics metrics) {
         Topics topics = config.topics();
-        RouterStages stages = new RouterStages(clock, config.dedupWindow(), config.secrets().atRest(), metrics);
+        RouterStages stages = new RouterStages(clock, config.dedupWindow(), config.secrets().atRest(), metrics, config.maxRecordBytes());
         builder.addGlobalStore(WebhookIndex.storeBuilder(), topics.subscriptions().name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-subscriptions"),
                 stages::subscriptionIndexer);

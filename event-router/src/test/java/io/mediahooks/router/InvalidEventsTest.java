@@ -113,6 +113,47 @@ class InvalidEventsTest {
         assertThat(router.deliveries()).hasSize(1);
     }
 
+    @Test
+    void anEventWhoseDeliveryKafkaWouldRefuseIsSetAsideBeforeAnythingIsSent() {
+        // Under exactly-once the producer's refusal would fail the transaction and the event would come back forever.
+        router.close();
+        router = new RouterDriver(Map.of(RouterConfig.PROCESSING_GUARANTEE.key(), "at_least_once",
+                "MEDIAHOOKS_KAFKA_MAX_REQUEST_SIZE", "20000"));
+        router.put(secrets("org_42"));
+        router.put(webhook("wh_1", "org_42", EventType.VIDEO_READY));
+        // 3,000 short strings: 15 KB as an event, 21 KB as a delivery, whose body is the payload escaped once more.
+        String chapters = "[" + "\"ab\",".repeat(2_999) + "\"ab\"]";
+        byte[] large = ("{\"event_id\":\"evt_big\",\"event_type\":\"VIDEO_READY\",\"created_at\":\"2026-11-26T12:00:00Z\","
+                + "\"organization_id\":\"org_42\",\"payload\":{\"chapters\":" + chapters + "}}").getBytes(StandardCharsets.UTF_8);
+
+        router.publishRaw(RouterDriver.utf8("org_42"), large, new RecordHeaders());
+        router.publish(event("org_42", "evt_small", EventType.VIDEO_READY));
+
+        assertThat(router.invalid()).singleElement().satisfies(invalid -> {
+            assertThat(invalid.value()).isEqualTo(large);
+            assertThat(errorHeader(invalid)).startsWith("processing failed: payload: its delivery to wh_1 would be about")
+                    .contains("more than the 20000 bytes");
+        });
+        assertThat(router.deliveryValues()).extracting(delivery -> delivery.eventId().value()).containsExactly("evt_small");
+    }
+
+    @Test
+    void anInvalidEventTooLargeForTheInvalidTopicKeepsItsReasonButNotItsValue() {
+        router.close();
+        router = new RouterDriver(Map.of(RouterConfig.PROCESSING_GUARANTEE.key(), "at_least_once",
+                "MEDIAHOOKS_KAFKA_MAX_REQUEST_SIZE", "20000"));
+        byte[] junk = "x".repeat(19_900).getBytes(StandardCharsets.UTF_8);
+
+        router.publishRaw(RouterDriver.utf8("org_42"), junk, new RecordHeaders());
+
+        assertThat(router.invalid()).singleElement().satisfies(invalid -> {
+            assertThat(invalid.key()).isEqualTo(RouterDriver.utf8("org_42"));
+            assertThat(invalid.value()).isNull();
+            assertThat(errorHeader(invalid)).startsWith("not valid JSON: ")
+                    .endsWith("; the value (19900 bytes) is not kept: with this header it would exceed 20000 bytes");
+        });
+    }
+
     private static String errorHeader(TestRecord<byte[], byte[]> record) {
         List<Header> errors = List.of(record.headers().headers("error").iterator().next());
         return new String(errors.get(0).value(), StandardCharsets.UTF_8);

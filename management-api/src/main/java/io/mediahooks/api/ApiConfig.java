@@ -1,6 +1,7 @@
 package io.mediahooks.api;
 
 import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.model.safety.AllowedAddresses;
 import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
@@ -25,6 +26,7 @@ public record ApiConfig(
         String adminToken,
         boolean allowHttp,
         boolean allowPrivateNetworks,
+        AllowedAddresses allowedAddresses,
         String applicationId,
         Path stateDir,
         String jobsTopic,
@@ -46,6 +48,10 @@ public record ApiConfig(
     public static final Setting<Boolean> ALLOW_PRIVATE_NETWORKS = Setting.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false",
             "Accept webhook URLs on loopback, private, link-local and metadata addresses (local development only).",
             Parsers::bool);
+    public static final Setting<AllowedAddresses> ALLOWED_ADDRESSES = Setting.of("MEDIAHOOKS_ALLOWED_ADDRESSES", "",
+            "Addresses webhook URLs may name although their range is forbidden (an internal endpoint): IP literals with a "
+                    + "prefix length, comma-separated, such as 10.20.0.15/32; the workers need the same setting.",
+            AllowedAddresses::parse);
     public static final Setting<String> APPLICATION_ID = Setting.of("MEDIAHOOKS_API_APPLICATION_ID", "mediahooks-api",
             "Kafka Streams application.id of the API's views. The views are global stores: no consumer group, "
                     + "every instance holds a complete copy.", Parsers::nonBlank);
@@ -76,7 +82,7 @@ public record ApiConfig(
 
     public static ApiConfig from(Environment env) {
         return new ApiConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(API_PORT), env.get(ADMIN_TOKEN), env.get(ALLOW_HTTP),
-                env.get(ALLOW_PRIVATE_NETWORKS), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(TOPIC_API_JOBS),
+                env.get(ALLOW_PRIVATE_NETWORKS), env.get(ALLOWED_ADDRESSES), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(TOPIC_API_JOBS),
                 env.get(RATE_LIMIT), env.get(WRITE_TIMEOUT), env.get(VIEW_RETENTION),
                 env.get(ROCKSDB_CACHE_MB) * 1024L * 1024L, env.get(STARTUP_TIMEOUT), env.get(SHUTDOWN_TIMEOUT));
     }
@@ -86,19 +92,20 @@ public record ApiConfig(
     }
 
     public UrlPolicy urlPolicy() {
-        return new UrlPolicy(allowHttp, allowPrivateNetworks);
+        return new UrlPolicy(allowHttp, allowPrivateNetworks, allowedAddresses);
     }
 
     @Override
     public String toString() {
         return "ApiConfig[apiPort=" + apiPort + ", applicationId=" + applicationId + ", stateDir=" + stateDir
-                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks + ", " + secrets.describe() + "]";
+                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks
+                + ", allowedAddresses=" + allowedAddresses + ", " + secrets.describe() + "]";
     }
 
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(SecretsConfig.SETTINGS);
-        all.addAll(List.of(API_PORT, ADMIN_TOKEN, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, APPLICATION_ID, STATE_DIR,
+        all.addAll(List.of(API_PORT, ADMIN_TOKEN, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, ALLOWED_ADDRESSES, APPLICATION_ID, STATE_DIR,
                 TOPIC_API_JOBS, RATE_LIMIT, WRITE_TIMEOUT, VIEW_RETENTION, ROCKSDB_CACHE_MB, STARTUP_TIMEOUT, SHUTDOWN_TIMEOUT));
         return List.copyOf(all);
     }

@@ -1,5 +1,8 @@
 package io.mediahooks.reliability;
 
+import io.mediahooks.reliability.input.MalformedInputScenario;
+import io.mediahooks.reliability.logs.SecretsInLogsScenario;
+import io.mediahooks.reliability.ssrf.SsrfScenario;
 import java.util.List;
 
 /** The scenarios of the suite, in the order they run. */
@@ -9,6 +12,7 @@ final class Scenarios {
     }
 
     static List<Scenario> all() {
-        return List.of();
+        // secrets-in-logs stays last: it scans the logs of every scenario before it.
+        return List.of(new MalformedInputScenario(), new SsrfScenario(), new SecretsInLogsScenario());
     }
 }

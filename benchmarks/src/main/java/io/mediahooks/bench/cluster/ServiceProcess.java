@@ -67,6 +67,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Whether {@code /health/ready} answers 200 now. */
+    public boolean ready() {
+        return get("/health/ready").map(response -> response.statusCode() == 200).orElse(false);
+    }
+
     /** The Prometheus text of {@code /metrics}, empty when it could not be read. */
     public PrometheusText metrics() {
         return new PrometheusText(get("/metrics").map(HttpResponse::body).orElse(""));

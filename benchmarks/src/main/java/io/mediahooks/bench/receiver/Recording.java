@@ -116,6 +116,11 @@ public final class Recording {
         return tally == null ? 0 : tally.arrivals.size();
     }
 
+    /** Whether a request with this {@code webhook-id} arrived, under any label. */
+    public synchronized boolean saw(String webhookId) {
+        return seen.contains(webhookId);
+    }
+
     /** Distinct deliveries seen so far under every label. */
     public synchronized long distinct() {
         return seen.size();

@@ -1,5 +1,6 @@
 package io.mediahooks.model.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -35,16 +36,30 @@ public final class Json {
 
     /** Parses a record that must be one JSON object; the error names what is wrong. */
     public static ObjectNode parseObject(byte[] bytes) {
+        return parseObject(bytes, false);
+    }
+
+    /**
+     * Like {@link #parseObject(byte[])}, but a syntax error is reported by its position only: the
+     * parser's own message may quote the text it stumbled on ({@code Unrecognized token 'whsec_…'}),
+     * and a record holding secrets must not put them into a log line or a header.
+     */
+    public static ObjectNode parseSecretObject(byte[] bytes) {
+        return parseObject(bytes, true);
+    }
+
+    private static ObjectNode parseObject(byte[] bytes, boolean withholdText) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidRecordException("", "empty record, expected a JSON object");
         }
+        Utf8.requireWellFormed(bytes);
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("", "not valid JSON: " + oneLine(e.getOriginalMessage()), e);
+            throw new InvalidRecordException("", "not valid JSON: " + (withholdText ? position(e) : oneLine(e.getOriginalMessage())), e);
         } catch (IOException e) {
-            throw new InvalidRecordException("", "not valid JSON: " + oneLine(e.getMessage()), e);
+            throw new InvalidRecordException("", "not valid JSON: " + (withholdText ? "unreadable" : oneLine(e.getMessage())), e);
         }
         if (node == null || node.isMissingNode()) {
             throw new InvalidRecordException("", "empty record, expected a JSON object");
@@ -69,6 +84,12 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a JSON tree always serializes", e);
         }
+    }
+
+    private static String position(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String at = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return "syntax error" + at + " (the parser's message is withheld: the record holds secrets)";
     }
 
     static String oneLine(String message) {

@@ -36,7 +36,7 @@ public final class OrganizationSecretsCodec implements JsonCodec<OrganizationSec
 
     @Override
     public OrganizationSecrets decode(byte[] bytes) {
-        JsonFields fields = JsonFields.of(Json.parseObject(bytes));
+        JsonFields fields = JsonFields.of(Json.parseSecretObject(bytes));
         OrganizationId organization = fields.requireTyped("organization_id", OrganizationId::new);
         ArrayNode array = fields.requireArray("secrets");
         if (array.isEmpty()) {

@@ -89,8 +89,12 @@ public final class AddressGuard {
         return blocks.stream().filter(block -> block.contains(bytes)).map(Block::name).findFirst();
     }
 
-    /** An address range: {@code bits} leading bits of {@code prefix}. */
-    private record Block(byte[] prefix, int bits, String name) {
+    /** A named forbidden range. */
+    private record Block(AddressBlock range, String name) {
+
+        Block(byte[] prefix, int bits, String name) {
+            this(new AddressBlock(prefix, bits), name);
+        }
 
         static Block of(String literal, int bits, String name) {
             try {
@@ -102,21 +106,7 @@ public final class AddressGuard {
         }
 
         boolean contains(byte[] address) {
-            if (address.length != prefix.length) {
-                return false;
-            }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != prefix[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (address[full] & mask) == (prefix[full] & mask);
+            return range.contains(address);
         }
     }
 

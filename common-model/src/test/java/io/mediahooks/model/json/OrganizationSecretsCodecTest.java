@@ -71,4 +71,13 @@ class OrganizationSecretsCodecTest {
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessageStartingWith(expected);
     }
+
+    @Test
+    void aSyntaxErrorNeverQuotesTheSecret() {
+        // A flipped bit turned the opening quote of the value into 'b': Jackson's own message would quote the token.
+        String broken = "{\"organization_id\":\"o\",\"secrets\":[{\"id\":\"s\",\"value\":b" + PRIMARY + "\"}]}";
+        assertThatThrownBy(() -> decode(broken)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not valid JSON: syntax error at line 1, column")
+                .hasMessageNotContaining(PRIMARY.substring(6, 20));
+    }
 }

@@ -1,6 +1,7 @@
 package io.mediahooks.worker.safety;
 
 import io.mediahooks.model.safety.AddressGuard;
+import io.mediahooks.model.safety.AllowedAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -18,20 +19,27 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 public final class GuardedDnsResolver implements DnsResolver {
 
     private final DnsResolver delegate;
+    private final AllowedAddresses allowed;
 
     public GuardedDnsResolver(DnsResolver delegate) {
-        this.delegate = delegate;
+        this(delegate, AllowedAddresses.NONE);
     }
 
-    public static GuardedDnsResolver system() {
-        return new GuardedDnsResolver(SystemDefaultDnsResolver.INSTANCE);
+    /** @param allowed addresses let through although their range is forbidden ({@code MEDIAHOOKS_ALLOWED_ADDRESSES}) */
+    public GuardedDnsResolver(DnsResolver delegate, AllowedAddresses allowed) {
+        this.delegate = delegate;
+        this.allowed = allowed;
+    }
+
+    public static GuardedDnsResolver system(AllowedAddresses allowed) {
+        return new GuardedDnsResolver(SystemDefaultDnsResolver.INSTANCE, allowed);
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = delegate.resolve(host);
         for (InetAddress address : addresses) {
-            Optional<String> reason = AddressGuard.whyForbidden(address);
+            Optional<String> reason = allowed.contains(address) ? Optional.empty() : AddressGuard.whyForbidden(address);
             if (reason.isPresent()) {
                 // One bad answer taints the host: a mix of public and private records is a rebinding setup.
                 throw new ForbiddenAddressException(host, address.getHostAddress(), reason.get());

@@ -2,8 +2,9 @@ package io.mediahooks.worker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediahooks.model.Attempt;
 import io.mediahooks.kafka.test.TestSecretsKeys;
+import io.mediahooks.model.Attempt;
+import io.mediahooks.model.safety.AllowedAddresses;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.worker.WorkerConfig;
 import io.mediahooks.worker.outcome.SendResult;
@@ -128,7 +129,7 @@ class WebhookSenderTest {
     @Test
     void theGuardedResolverRefusesBeforeConnecting() throws Exception {
         receiver = Receiver.http((request, attempt) -> Reply.status(200));
-        SendResult result = send(GuardedDnsResolver.system(), post("http://localhost:" + receiver.port() + "/hook"));
+        SendResult result = send(GuardedDnsResolver.system(AllowedAddresses.NONE), post("http://localhost:" + receiver.port() + "/hook"));
 
         assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class,
                 refused -> assertThat(refused.reason()).startsWith("localhost resolves to").contains("loopback"));

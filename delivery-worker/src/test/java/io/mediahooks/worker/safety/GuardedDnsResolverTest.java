@@ -3,6 +3,7 @@ package io.mediahooks.worker.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mediahooks.model.safety.AllowedAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -34,9 +35,22 @@ class GuardedDnsResolverTest {
 
     @Test
     void checksIpLiteralsToo() {
-        assertThatThrownBy(() -> GuardedDnsResolver.system().resolve("127.0.0.1", 80))
+        assertThatThrownBy(() -> GuardedDnsResolver.system(AllowedAddresses.NONE).resolve("127.0.0.1", 80))
                 .isInstanceOf(ForbiddenAddressException.class)
                 .hasMessage("127.0.0.1 is a loopback address");
+    }
+
+    @Test
+    void letsThroughOnlyTheAddressesAnOperatorAllowed() throws UnknownHostException {
+        InMemoryDnsResolver dns = new InMemoryDnsResolver();
+        dns.add("internal.example", InetAddress.getByName("127.0.0.10"));
+        dns.add("other.example", InetAddress.getByName("127.0.0.11"));
+        GuardedDnsResolver resolver = new GuardedDnsResolver(dns, AllowedAddresses.parse("127.0.0.10/32"));
+        assertThat(resolver.resolve("internal.example", 443)).singleElement()
+                .satisfies(address -> assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.10"));
+        assertThatThrownBy(() -> resolver.resolve("other.example", 443))
+                .isInstanceOf(ForbiddenAddressException.class)
+                .hasMessage("other.example resolves to 127.0.0.11, a loopback address");
     }
 
     private static GuardedDnsResolver resolverWith(Map<String, String[]> answers) {

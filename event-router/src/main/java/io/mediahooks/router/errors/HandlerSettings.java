@@ -11,8 +11,9 @@ import java.util.Set;
  * class names, so this travels in the Streams config map and {@code configure} reads it back.
  *
  * @param eventTopics the topics whose records are media events: the input and the router's own re-keyed copy
+ * @param maxRecordBytes the largest record the router's producer sends: a larger invalid event is set aside without its value
  */
-public record HandlerSettings(TopicNames topics, Set<String> eventTopics, RouterMetrics metrics) {
+public record HandlerSettings(TopicNames topics, Set<String> eventTopics, RouterMetrics metrics, int maxRecordBytes) {
 
     private static final String CONFIG_KEY = "mediahooks.router.handler.settings";
 

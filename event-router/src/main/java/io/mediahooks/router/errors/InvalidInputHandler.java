@@ -26,12 +26,14 @@ public final class InvalidInputHandler implements DeserializationExceptionHandle
 
     private TopicNames topics;
     private RouterMetrics metrics;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
         HandlerSettings settings = HandlerSettings.from(configs);
         this.topics = settings.topics();
         this.metrics = settings.metrics();
+        this.maxRecordBytes = settings.maxRecordBytes();
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class InvalidInputHandler implements DeserializationExceptionHandle
             case MEDIA_EVENT -> {
                 LOG.warn("Invalid media event at {} set aside in {}: {}", position, topics.mediaEventsInvalid(), reason);
                 return Response.resume(List.of(InvalidRecords.of(topics.mediaEventsInvalid(), record.key(), record.value(),
-                        record.headers(), record.timestamp(), reason)));
+                        record.headers(), record.timestamp(), reason, maxRecordBytes)));
             }
             case SUBSCRIPTION, SECRETS -> LOG.warn("Invalid {} record at {}: {}; not applied, the previous version stays in force",
                     kind.label().toLowerCase(Locale.ROOT), position, reason);

@@ -21,12 +21,29 @@ final class InvalidRecords {
      * its key like any producer's record.
      */
     static ProducerRecord<byte[], byte[]> of(String topic, byte[] key, byte[] value, Headers original, long timestamp,
-                                             String reason) {
+                                             String reason, int maxRecordBytes) {
         Headers headers = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
         // A record replayed from the invalid topic carries its earlier reason: keep only the new one.
         headers.remove(ERROR_HEADER);
-        headers.add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, timestamp < 0 ? null : timestamp, key, value, headers);
+        String error = reason;
+        byte[] kept = value;
+        if (size(key, value, headers, reason) > maxRecordBytes) {
+            // Under exactly-once a record the producer refuses would fail the whole transaction, and the event would
+            // come back forever: keep its key, headers and reason; the value stays in the input topic until retention.
+            error = reason + "; the value (" + (value == null ? 0 : value.length) + " bytes) is not kept: with this header it would exceed "
+                    + maxRecordBytes + " bytes";
+            kept = null;
+        }
+        headers.add(ERROR_HEADER, error.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, timestamp < 0 ? null : timestamp, key, kept, headers);
+    }
+
+    private static long size(byte[] key, byte[] value, Headers headers, String reason) {
+        long bytes = (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + reason.length() * 3L + 512;
+        for (org.apache.kafka.common.header.Header header : headers) {
+            bytes += header.key().length() * 3L + (header.value() == null ? 0 : header.value().length) + 10;
+        }
+        return bytes;
     }
 
     /** A record key for a log line: its UTF-8 text, one line and bounded. */

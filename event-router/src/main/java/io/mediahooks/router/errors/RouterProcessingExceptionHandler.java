@@ -24,6 +24,7 @@ public final class RouterProcessingExceptionHandler implements ProcessingExcepti
     private String invalidTopic;
     private Set<String> eventTopics;
     private RouterMetrics metrics;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -31,6 +32,7 @@ public final class RouterProcessingExceptionHandler implements ProcessingExcepti
         this.invalidTopic = settings.topics().mediaEventsInvalid();
         this.eventTopics = settings.eventTopics();
         this.metrics = settings.metrics();
+        this.maxRecordBytes = settings.maxRecordBytes();
     }
 
     @Override
@@ -42,7 +44,7 @@ public final class RouterProcessingExceptionHandler implements ProcessingExcepti
             LOG.error("Event at {} failed in {} (task {}) and was set aside in {}: {}", position,
                     context.processorNodeId(), context.taskId(), invalidTopic, reason, exception);
             return Response.resume(List.of(InvalidRecords.of(invalidTopic, context.sourceRawKey(), context.sourceRawValue(),
-                    context.headers(), context.timestamp(), reason)));
+                    context.headers(), context.timestamp(), reason, maxRecordBytes)));
         }
         LOG.error("Record at {} failed in {} (task {}) and was skipped: {}", position, context.processorNodeId(),
                 context.taskId(), reason, exception);

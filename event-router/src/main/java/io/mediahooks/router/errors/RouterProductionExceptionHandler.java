@@ -26,6 +26,7 @@ public final class RouterProductionExceptionHandler implements ProductionExcepti
     private String invalidTopic;
     private Set<String> eventTopics;
     private RouterMetrics metrics;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -34,6 +35,7 @@ public final class RouterProductionExceptionHandler implements ProductionExcepti
         this.invalidTopic = settings.topics().mediaEventsInvalid();
         this.eventTopics = settings.eventTopics();
         this.metrics = settings.metrics();
+        this.maxRecordBytes = settings.maxRecordBytes();
     }
 
     @Override
@@ -63,6 +65,6 @@ public final class RouterProductionExceptionHandler implements ProductionExcepti
             return Response.resume();
         }
         return Response.resume(List.of(InvalidRecords.of(invalidTopic, context.sourceRawKey(), context.sourceRawValue(),
-                context.headers(), context.timestamp(), reason)));
+                context.headers(), context.timestamp(), reason, maxRecordBytes)));
     }
 }

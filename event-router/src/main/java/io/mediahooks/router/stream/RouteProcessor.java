@@ -36,6 +36,7 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
     private final Clock clock;
     private final RouterMetrics metrics;
     private final Decoders decoders;
+    private final DeliverySizeGuard sizeGuard;
     private ProcessorContext<SubscriptionId, Delivery> context;
     private KeyValueStore<String, byte[]> webhooks;
     private KeyValueStore<String, byte[]> secrets;
@@ -58,10 +59,11 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
         }
     }
 
-    RouteProcessor(Clock clock, RouterMetrics metrics, Decoders decoders) {
+    RouteProcessor(Clock clock, RouterMetrics metrics, Decoders decoders, DeliverySizeGuard sizeGuard) {
         this.clock = clock;
         this.metrics = metrics;
         this.decoders = decoders;
+        this.sizeGuard = sizeGuard;
     }
 
     @Override
@@ -80,6 +82,8 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
         // Secret expiry is judged now, when the event is routed, not when it was published.
         Routing routing = EventRouter.route(event, candidates, organizationSecrets, clock.instant());
         if (routing instanceof Routing.Routed routed) {
+            // Before the first send: a send Kafka refuses would fail the whole transaction (see DeliverySizeGuard).
+            sizeGuard.check(routed.deliveries(), record.headers());
             for (Delivery delivery : routed.deliveries()) {
                 context.forward(record.withKey(delivery.subscriptionId()).withValue(delivery));
             }

@@ -33,15 +33,18 @@ public final class RouterStages {
     private final Duration dedupWindow;
     private final SecretsAtRest secretsAtRest;
     private final RouterMetrics metrics;
+    private final DeliverySizeGuard sizeGuard;
     // Processors are created by the stream thread that runs their task: each thread gets its own decoders.
     private final ThreadLocal<RouteProcessor.Decoders> decoders;
 
-    public RouterStages(Clock clock, Duration dedupWindow, SecretsAtRest secretsAtRest, RouterMetrics metrics) {
+    /** @param maxRecordBytes the largest record the router's producer sends: larger deliveries set their event aside */
+    public RouterStages(Clock clock, Duration dedupWindow, SecretsAtRest secretsAtRest, RouterMetrics metrics, int maxRecordBytes) {
         this.clock = clock;
         this.dedupWindow = dedupWindow;
         this.secretsAtRest = secretsAtRest;
         this.metrics = metrics;
         this.decoders = ThreadLocal.withInitial(() -> RouteProcessor.Decoders.create(secretsAtRest));
+        this.sizeGuard = new DeliverySizeGuard(maxRecordBytes);
     }
 
     /** Drops events whose (organization, event id) was seen within the dedup window; brings its own store. */
@@ -71,6 +74,6 @@ public final class RouterStages {
 
     /** Turns each event into its deliveries, keyed by subscription id, from the global stores. */
     public <K> Processor<K, MediaEvent, SubscriptionId, Delivery> router() {
-        return new RouteProcessor<>(clock, metrics, decoders.get());
+        return new RouteProcessor<>(clock, metrics, decoders.get(), sizeGuard);
     }
 }

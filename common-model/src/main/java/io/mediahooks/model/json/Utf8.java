@@ -1,0 +1,39 @@
+package io.mediahooks.model.json;
+
+import io.mediahooks.model.InvalidRecordException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strict UTF-8 (RFC 3629) for every record: Jackson reads overlong forms ({@code C0 AF} as '/') and
+ * sequences beyond U+10FFFF without complaint, and would pass a corrupted payload on to customers
+ * as if it were text. The JDK's decoder rejects both, as well as encoded surrogates.
+ */
+final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /** Throws naming the byte offset when {@code bytes} is not well-formed UTF-8; ASCII costs one scan. */
+    static void requireWellFormed(byte[] bytes) {
+        int firstNonAscii = 0;
+        while (firstNonAscii < bytes.length && bytes[firstNonAscii] >= 0) {
+            firstNonAscii++;
+        }
+        if (firstNonAscii == bytes.length) {
+            return;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(bytes, firstNonAscii, bytes.length - firstNonAscii);
+        try {
+            decoder.decode(input);
+        } catch (CharacterCodingException e) {
+            throw new InvalidRecordException("", "not valid JSON: invalid UTF-8 at byte " + input.position(), e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.mediahooks.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mediahooks.model.InvalidRecordException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every record is strict UTF-8: what Jackson alone lets through is refused before it reaches a customer. */
+class Utf8Test {
+
+    private static byte[] eventWithNameBytes(byte... inName) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("""
+                {"event_id":"evt_1","event_type":"VIDEO_READY","created_at":"2026-11-26T12:00:00Z",
+                 "organization_id":"org_42","payload":{"name":"a""".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(inName);
+        out.writeBytes("b\"}}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @Test
+    void acceptsMultiByteCharacters() {
+        byte[] record = eventWithNameBytes("é€😀".getBytes(StandardCharsets.UTF_8));
+        assertThat(MediaEventCodec.INSTANCE.decode(record).payload().get("name").textValue()).isEqualTo("aé€😀b");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "C0AF",        // overlong '/': Jackson alone reads it as '/'
+        "E080AF",      // overlong, three bytes
+        "F4908080",    // beyond U+10FFFF: Jackson alone makes two broken surrogates of it
+        "EDA080",      // an encoded surrogate
+        "FF",          // never valid
+        "80",          // a continuation byte with no start
+        "C3"           // a sequence cut short
+    })
+    void refusesMalformedSequencesNamingTheByte(String hex) {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        assertThatThrownBy(() -> MediaEventCodec.INSTANCE.decode(eventWithNameBytes(bad)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not valid JSON: invalid UTF-8 at byte ");
+    }
+}

@@ -156,6 +156,11 @@ public final class Corpus {
     }
 
     /** Remembers a secret value written into a record, so that the scan of the logs looks for it. */
+    /** {@code secrets} as a valid record of the run writes it: sealed under its key ring. */
+    byte[] sealed(OrganizationSecrets secrets) {
+        return secretsCodec.encode(secrets);
+    }
+
     String secret(String value) {
         secretValues.add(value);
         return value;

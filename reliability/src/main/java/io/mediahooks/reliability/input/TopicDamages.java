@@ -3,10 +3,13 @@ package io.mediahooks.reliability.input;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.OrganizationSecrets;
+import io.mediahooks.model.SecretId;
 import io.mediahooks.model.Subscription;
+import io.mediahooks.model.WebhookSecret;
 import io.mediahooks.model.json.Json;
 import io.mediahooks.model.json.MediaEventCodec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The damages particular to one topic: values that parse but break its contract, keys that are not
@@ -96,8 +99,8 @@ final class TopicDamages {
         String key = new String(template.key(), java.nio.charset.StandardCharsets.UTF_8);
         OrganizationSecrets other = corpus.pick(all.stream().filter(each -> !each.organizationId().value().equals(key)).toList());
         corpus.add(topic, Damage.KEY_NOT_ID, "secrets of " + other.organizationId() + " filed under the key of " + key,
-                template.key(), Corpus.utf8("{\"organization_id\":" + quoted(other.organizationId().value())
-                        + ",\"secrets\":" + secretsArray("sec_9", quoted(fresh)) + "}"));
+                template.key(), corpus.sealed(new OrganizationSecrets(other.organizationId(),
+                        List.of(new WebhookSecret(new SecretId("sec_9"), fresh, Optional.empty())))));
         corpus.add(topic, Damage.NULL_KEY, "valid secrets with no key", null,
                 Corpus.with(template.copy(), "secrets", secretsArray("sec_9", quoted(fresh))));
         corpus.add(topic, Damage.NULL_KEY, "null key, null value", null, null);

@@ -14,7 +14,8 @@ class KeyMaterialTest {
     void aKeyHasThePrefixAtLeast128RandomBitsAndEmbedsItsId() {
         KeyMaterial.NewKey key = KeyMaterial.generate(random);
         assertThat(key.key()).startsWith("mh_");
-        String secret = key.key().substring(key.key().lastIndexOf('_') + 1);
+        // mh_<16 hex>_<secret>: the secret is base64url, which may itself hold '_'.
+        String secret = key.key().substring(KeyMaterial.PREFIX.length() + 16 + 1);
         assertThat(Base64.getUrlDecoder().decode(secret).length * 8).isGreaterThanOrEqualTo(128);
         assertThat(KeyMaterial.claimedId(key.key())).contains(key.id());
         assertThat(key.toString()).doesNotContain(key.key());

@@ -1,5 +1,6 @@
 package io.mediahooks.model.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.model.Attempt;
 import io.mediahooks.model.AttemptOutcome;
@@ -10,6 +11,7 @@ import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.SubscriptionId;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,38 +29,41 @@ public final class AttemptCodec implements JsonCodec<Attempt> {
 
     @Override
     public byte[] encode(Attempt attempt) {
-        return Json.write(toNode(attempt));
+        return Json.stream(256, json -> write(json, attempt));
     }
 
-    static ObjectNode toNode(Attempt attempt) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("delivery_id", attempt.deliveryId().value());
-        node.put("subscription_id", attempt.subscriptionId().value());
-        node.put("organization_id", attempt.organizationId().value());
-        node.put("event_id", attempt.eventId().value());
-        node.put("event_type", attempt.eventType().name());
-        node.put("attempt", attempt.attempt());
-        node.put("url", attempt.url());
+    /** Writes {@code attempt} as one JSON object, field by field (no tree: this runs for every attempt). */
+    static void write(JsonGenerator json, Attempt attempt) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("delivery_id", attempt.deliveryId().value());
+        json.writeStringField("subscription_id", attempt.subscriptionId().value());
+        json.writeStringField("organization_id", attempt.organizationId().value());
+        json.writeStringField("event_id", attempt.eventId().value());
+        json.writeStringField("event_type", attempt.eventType().name());
+        json.writeNumberField("attempt", attempt.attempt());
+        json.writeStringField("url", attempt.url());
+        json.writeFieldName("status");
         if (attempt.status().isPresent()) {
-            node.put("status", attempt.status().getAsInt());
+            json.writeNumber(attempt.status().getAsInt());
         } else {
-            node.putNull("status");
+            json.writeNull();
         }
-        if (attempt.error().isPresent()) {
-            node.put("error", attempt.error().get());
-        } else {
-            node.putNull("error");
-        }
-        node.put("duration_ms", attempt.durationMs());
-        node.put("attempted_at", RfcTimestamp.of(attempt.attemptedAt()).text());
-        node.put("outcome", attempt.outcome().wireName());
+        json.writeStringField("error", attempt.error().orElse(null));
+        json.writeNumberField("duration_ms", attempt.durationMs());
+        json.writeStringField("attempted_at", RfcTimestamp.of(attempt.attemptedAt()).text());
+        json.writeStringField("outcome", attempt.outcome().wireName());
         Attempt.Exchange exchange = attempt.exchange();
         if (!exchange.requestHeaders().isEmpty()) {
-            ObjectNode headers = node.putObject("request_headers");
-            exchange.requestHeaders().forEach(headers::put);
+            json.writeObjectFieldStart("request_headers");
+            for (Map.Entry<String, String> header : exchange.requestHeaders().entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
         }
-        exchange.responseBody().ifPresent(body -> node.put("response_body", body));
-        return node;
+        if (exchange.responseBody().isPresent()) {
+            json.writeStringField("response_body", exchange.responseBody().get());
+        }
+        json.writeEndObject();
     }
 
     static Attempt fromNode(JsonFields fields) {

@@ -1,6 +1,5 @@
 package io.mediahooks.model.json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.DeliveryId;
 import io.mediahooks.model.EventId;
@@ -50,19 +49,27 @@ public final class DeliveryCodec implements JsonCodec<Delivery> {
 
     @Override
     public byte[] encode(Delivery delivery) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("delivery_id", delivery.deliveryId().value());
-        node.put("subscription_id", delivery.subscriptionId().value());
-        node.put("organization_id", delivery.organizationId().value());
-        node.put("event_id", delivery.eventId().value());
-        node.put("event_type", delivery.eventType().name());
-        node.put("created_at", delivery.createdAt().text());
-        node.put("url", delivery.url());
-        node.put("body", delivery.body());
-        node.put("routed_at", RfcTimestamp.of(delivery.routedAt()).text());
-        node.put("attempts", delivery.attempts());
-        delivery.notBefore().ifPresent(at -> node.put("not_before", RfcTimestamp.of(at).text()));
-        delivery.lastAttempt().ifPresent(attempt -> node.set("last_attempt", AttemptCodec.toNode(attempt)));
-        return Json.write(node);
+        return Json.stream(256 + delivery.body().length() * 5 / 4, json -> {
+            json.writeStartObject();
+            json.writeStringField("delivery_id", delivery.deliveryId().value());
+            json.writeStringField("subscription_id", delivery.subscriptionId().value());
+            json.writeStringField("organization_id", delivery.organizationId().value());
+            json.writeStringField("event_id", delivery.eventId().value());
+            json.writeStringField("event_type", delivery.eventType().name());
+            json.writeStringField("created_at", delivery.createdAt().text());
+            json.writeStringField("url", delivery.url());
+            json.writeFieldName("body");
+            EscapedText.write(json, delivery.body());
+            json.writeStringField("routed_at", RfcTimestamp.of(delivery.routedAt()).text());
+            json.writeNumberField("attempts", delivery.attempts());
+            if (delivery.notBefore().isPresent()) {
+                json.writeStringField("not_before", RfcTimestamp.of(delivery.notBefore().get()).text());
+            }
+            if (delivery.lastAttempt().isPresent()) {
+                json.writeFieldName("last_attempt");
+                AttemptCodec.write(json, delivery.lastAttempt().get());
+            }
+            json.writeEndObject();
+        });
     }
 }

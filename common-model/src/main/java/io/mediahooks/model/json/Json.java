@@ -1,10 +1,12 @@
 package io.mediahooks.model.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +78,26 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a JSON tree always serializes", e);
         }
+    }
+
+    /** What writes one record with a streaming generator. */
+    @FunctionalInterface
+    interface Writer {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * A record written field by field with a streaming generator: for the records written once per
+     * delivery or attempt, where building a tree first costs more than the writing.
+     */
+    static byte[] stream(int expectedSize, Writer writer) {
+        ByteArrayBuilder out = new ByteArrayBuilder(expectedSize);
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            writer.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     public static String writeString(JsonNode node) {

@@ -30,6 +30,9 @@ public final class ReliabilityMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        // Before the first logger: the services' jars on the class path bring their own configs
+        // (INFO), and the harness's Kafka clients warn at every broker restart of a scenario.
+        System.setProperty("logback.configurationFile", "io/mediahooks/bench/bench-logback.xml");
         boolean quick = false;
         Set<String> only = new LinkedHashSet<>();
         Path repository = Path.of("").toAbsolutePath();

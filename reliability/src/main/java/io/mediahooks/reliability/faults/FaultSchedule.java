@@ -46,7 +46,7 @@ public final class FaultSchedule implements Scenario {
             new Fault.Timed(0.70, new Fault.KillWorker(2)),
             new Fault.Timed(0.78, new Fault.KillRouter()),
             new Fault.Timed(0.88, new Fault.KillWorker(3))),
-            Duration.ofMinutes(4), Duration.ofMinutes(12));
+            Duration.ofMinutes(3), Duration.ofMinutes(10));
 
     static final Plan QUICK = new Plan(5_000, Duration.ofSeconds(60), 2, Duration.ofSeconds(6), List.of(
             new Fault.Timed(0.10, new Fault.KillWorker(1)),

@@ -49,7 +49,7 @@ public final class ReceiverOutage implements Scenario {
 
     /** 9 retries over 11 min 50 s; at most 2 min between attempts. */
     static final Plan FULL = new Plan(Duration.ofMinutes(10), RetrySchedule.parse("5s,15s,30s,1m,2m,2m,2m,2m,2m"), 12_000,
-            Duration.ofMinutes(5), Duration.ofMinutes(17));
+            Duration.ofSeconds(210), Duration.ofMinutes(15));
     /** 7 retries over 77 s; at most 15 s between attempts. */
     static final Plan QUICK = new Plan(Duration.ofMinutes(1), RetrySchedule.parse("2s,5s,10s,15s,15s,15s,15s"), 2_000,
             Duration.ofMinutes(2), Duration.ofMinutes(4));

@@ -35,7 +35,7 @@ public final class RollingUpgrade implements Scenario {
     record Plan(long deliveries, Duration load, int workers, double rollAt, Duration drain, Duration budget) {
     }
 
-    static final Plan FULL = new Plan(40_000, Duration.ofSeconds(150), 3, 0.15, Duration.ofMinutes(3), Duration.ofMinutes(7));
+    static final Plan FULL = new Plan(40_000, Duration.ofSeconds(150), 3, 0.15, Duration.ofMinutes(2), Duration.ofMinutes(6));
     static final Plan QUICK = new Plan(4_000, Duration.ofSeconds(60), 2, 0.15, Duration.ofSeconds(90), Duration.ofMinutes(3));
 
     /** Kafka's default session timeout: a static member's restart must fit in it, or its partitions move anyway. */

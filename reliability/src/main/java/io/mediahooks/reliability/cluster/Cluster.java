@@ -26,6 +26,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -139,11 +141,16 @@ public final class Cluster implements AutoCloseable {
     public void startServices() {
         List<Service> all = new ArrayList<>(workers);
         all.add(0, router);
-        List<CompletableFuture<Void>> started = all.stream().map(service -> CompletableFuture.runAsync(service::start)).toList();
+        // A thread each: the common pool has one thread on two cores, which would start them one by one.
+        ExecutorService starters = Executors.newFixedThreadPool(all.size());
         try {
+            List<CompletableFuture<Void>> started = all.stream()
+                    .map(service -> CompletableFuture.runAsync(service::start, starters)).toList();
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw new IllegalStateException("a service did not start: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            starters.shutdown();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mediahooks.reliability.cluster;
 
 import io.mediahooks.bench.receiver.ReceivedRequest;
+import io.mediahooks.bench.receiver.Recording;
 import io.mediahooks.bench.receiver.RequestListener;
 import io.mediahooks.bench.report.Distribution;
 import io.mediahooks.bench.report.LongList;
@@ -10,8 +11,6 @@ import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.signing.SignatureVerifier;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
 public final class Ledger implements RequestListener {
 
     private static final byte[] EVENT_ID = "\"event_id\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CREATED_AT = "\"created_at\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<String, String> secretByOrganization;
     private final SignatureVerifier verifier = SignatureVerifier.withDefaults();
@@ -85,7 +83,7 @@ public final class Ledger implements RequestListener {
         }
         if (delivered.add(id)) {
             firstArrivalMillis.put(id, arrived);
-            long createdAt = createdAtMillis(request.body());
+            long createdAt = Recording.createdAtMillis(request.body());
             if (createdAt > 0) {
                 latencyMillis.computeIfAbsent(organization, any -> new LongList()).add(arrived - createdAt);
             }
@@ -178,7 +176,7 @@ public final class Ledger implements RequestListener {
 
     /** The value of a string field written as {@code "name":"value"} (ids and times hold no escapes), or null. */
     static String stringField(byte[] body, byte[] prefix) {
-        int at = indexOf(body, prefix);
+        int at = Recording.indexOf(body, prefix);
         if (at < 0) {
             return null;
         }
@@ -188,27 +186,5 @@ public final class Ledger implements RequestListener {
             end++;
         }
         return end < body.length ? new String(body, start, end - start, StandardCharsets.UTF_8) : null;
-    }
-
-    private static long createdAtMillis(byte[] body) {
-        String createdAt = stringField(body, CREATED_AT);
-        try {
-            return createdAt == null ? 0 : Instant.parse(createdAt).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

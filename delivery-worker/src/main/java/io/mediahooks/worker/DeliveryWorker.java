@@ -20,6 +20,7 @@ import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.outcome.RetryPlanner;
 import io.mediahooks.worker.pipeline.DeliveryPipeline;
 import io.mediahooks.worker.pipeline.OutcomePublisher;
+import io.mediahooks.worker.pipeline.OwnershipLease;
 import io.mediahooks.worker.pipeline.Settlements;
 import io.mediahooks.worker.pipeline.Stages;
 import io.mediahooks.worker.safety.GuardedDnsResolver;
@@ -45,6 +46,7 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -114,12 +116,13 @@ public final class DeliveryWorker implements AutoCloseable {
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
                 publisher, new HealthReporter(directory, publisher::operational, metrics, clock, config.disableAfter()), metrics);
-        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, flowSettings(config));
+        OwnershipLease lease = OwnershipLease.forSession(sessionTimeout(config), System.nanoTime());
+        DeliveryPipeline pipeline = new DeliveryPipeline(stages, settlements, outcomes, clock, flowSettings(config), lease);
         metrics.unhealthyEndpoints(pipeline::unhealthyEndpoints);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
         this.meterBinders = List.of(bind(new KafkaClientMetrics(consumer), registry), bind(new KafkaClientMetrics(producer), registry));
         this.loop = new DeliveryLoop(consumer, consumedTopics(topics.names()), pipeline, settlements, metrics, clock,
-                config.maxInFlight(), config.maxHeldBytes(), config.commitInterval(), config.shutdownTimeout());
+                config.maxInFlight(), config.maxHeldBytes(), config.commitInterval(), config.shutdownTimeout(), lease);
         this.viewThread = new Thread(this::runView, "mediahooks-view");
         this.loopThread = new Thread(this::runLoop, "mediahooks-poll");
     }
@@ -244,6 +247,15 @@ public final class DeliveryWorker implements AutoCloseable {
         Duration stallAfter = config.requestTimeout().compareTo(STALL_AFTER) < 0 ? config.requestTimeout() : STALL_AFTER;
         return new EndpointLanes.Settings(config.endpointConcurrency(), config.endpointQueueLimit(), config.maxInFlight(),
                 stallAfter, CircuitBreaker.Policy.DEFAULT);
+    }
+
+    /** The consumer's {@code session.timeout.ms}: set through {@code MEDIAHOOKS_KAFKA_SESSION_TIMEOUT_MS}, or Kafka's default. */
+    static Duration sessionTimeout(WorkerConfig config) {
+        Object configured = KafkaClients.consumer(config).get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+        if (configured == null) {
+            configured = ConsumerConfig.configDef().defaultValues().get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+        }
+        return Duration.ofMillis(Long.parseLong(configured.toString()));
     }
 
     private static KafkaClientMetrics bind(KafkaClientMetrics binder, MeterRegistry registry) {

@@ -90,8 +90,9 @@ public record WorkerConfig(
     public static final Setting<Duration> SHUTDOWN_TIMEOUT = Setting.of("MEDIAHOOKS_SHUTDOWN_TIMEOUT", "30s",
             "On SIGTERM or rebalance, how long to let deliveries in flight finish before handing them back.",
             Parsers::duration);
-    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_COMMIT_INTERVAL", "1s",
-            "How often completed offsets are committed.", Parsers::duration);
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_COMMIT_INTERVAL", "200ms",
+            "How often completed offsets are committed; after a crash, what completed since the last commit is sent again.",
+            Parsers::duration);
 
     /** Every setting the worker reads, the common ones included: the README and deploy files are checked against it. */
     public static final List<Setting<?>> SETTINGS = settings();

@@ -47,7 +47,7 @@ class WorkerConfigTest {
                 Map.entry("MEDIAHOOKS_RESPONSE_BODY_LIMIT", "1024"),
                 Map.entry("MEDIAHOOKS_RETRY_AFTER_MAX", "10m"),
                 Map.entry("MEDIAHOOKS_SHUTDOWN_TIMEOUT", "5s"),
-                Map.entry("MEDIAHOOKS_COMMIT_INTERVAL", "200ms")))));
+                Map.entry("MEDIAHOOKS_COMMIT_INTERVAL", "500ms")))));
 
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -61,7 +61,7 @@ class WorkerConfigTest {
         assertThat(config.responseBodyLimit()).isEqualTo(1024);
         assertThat(config.retryAfterMax()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test

@@ -30,6 +30,9 @@ public final class ReliabilityMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        // Before the first logger: the services' jars on the class path bring their own configs
+        // (INFO), and the harness's Kafka clients warn at every broker restart of a scenario.
+        System.setProperty("logback.configurationFile", "io/mediahooks/bench/bench-logback.xml");
         boolean quick = false;
         Set<String> only = new LinkedHashSet<>();
         Path repository = Path.of("").toAbsolutePath();
@@ -44,13 +47,16 @@ public final class ReliabilityMain {
             }
         }
         List<Scenario> scenarios = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>(only);
         for (Scenario scenario : Scenarios.all()) {
-            if (only.isEmpty() || only.remove(scenario.name())) {
+            // Not only.remove(): once the last named one is found, an empty set would take every scenario after it.
+            if (only.isEmpty() || only.contains(scenario.name())) {
                 scenarios.add(scenario);
+                unknown.remove(scenario.name());
             }
         }
-        if (!only.isEmpty()) {
-            usage("no scenario named " + String.join(", ", only) + "; there are "
+        if (!unknown.isEmpty()) {
+            usage("no scenario named " + String.join(", ", unknown) + "; there are "
                     + String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()));
         }
         Path outputDir = out != null ? out : repository.resolve("reliability/target/reliability-run");

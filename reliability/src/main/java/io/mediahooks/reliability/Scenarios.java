@@ -1,5 +1,8 @@
 package io.mediahooks.reliability;
 
+import io.mediahooks.reliability.faults.FaultSchedule;
+import io.mediahooks.reliability.faults.ReceiverOutage;
+import io.mediahooks.reliability.faults.RollingUpgrade;
 import io.mediahooks.reliability.input.MalformedInputScenario;
 import io.mediahooks.reliability.logs.SecretsInLogsScenario;
 import io.mediahooks.reliability.ssrf.SsrfScenario;
@@ -13,6 +16,7 @@ final class Scenarios {
 
     static List<Scenario> all() {
         // secrets-in-logs stays last: it scans the logs of every scenario before it.
-        return List.of(new MalformedInputScenario(), new SsrfScenario(), new SecretsInLogsScenario());
+        return List.of(new FaultSchedule(), new ReceiverOutage(), new RollingUpgrade(), new MalformedInputScenario(),
+                new SsrfScenario(), new SecretsInLogsScenario());
     }
 }

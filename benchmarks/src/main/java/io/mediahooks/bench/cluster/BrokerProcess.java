@@ -24,7 +24,16 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts a broker on fresh data in {@code dataDir} and waits until it accepts clients. */
     public static BrokerProcess start(Path dataDir, Path logFile, String heap, Duration timeout, List<String> jvmOptions) {
-        int port = FreePorts.pick();
+        return start(dataDir, logFile, heap, timeout, jvmOptions, FreePorts.pick());
+    }
+
+    /**
+     * Starts a broker on {@code port} and waits until it accepts clients. Given the port and data
+     * directory of a broker that was stopped, it comes back with its topics, records and offsets,
+     * where its clients look for it.
+     */
+    public static BrokerProcess start(Path dataDir, Path logFile, String heap, Duration timeout, List<String> jvmOptions,
+                                      int port) {
         List<String> arguments = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
         arguments.addAll(jvmOptions);
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedKafkaMain.class.getName(),
@@ -45,6 +54,10 @@ public final class BrokerProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public ChildProcess process() {

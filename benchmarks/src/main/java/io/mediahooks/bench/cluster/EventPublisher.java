@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -111,6 +112,19 @@ public final class EventPublisher implements AutoCloseable {
             throw new IllegalStateException(failed.get() + " paced events were not published");
         }
         return new Paced(total, expected, byOrganization);
+    }
+
+    /**
+     * Sends one event; {@code callback} hears whether the broker took it (a run under faults
+     * counts an event only once it is acknowledged).
+     */
+    public void send(MediaEvent event, Callback callback) {
+        producer.send(record(event), callback);
+    }
+
+    /** Waits until every event sent so far is acknowledged or failed. */
+    public void flush() {
+        producer.flush();
     }
 
     private ProducerRecord<byte[], byte[]> record(MediaEvent event) {

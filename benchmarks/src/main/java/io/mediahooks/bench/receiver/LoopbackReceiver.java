@@ -41,6 +41,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile Recording recording = Recording.unsigned();
+    private volatile RequestListener listener = (label, request) -> { };
     private volatile boolean closed;
     private final PriorityQueue<DelayedReply> delayed = new PriorityQueue<>(Comparator.comparingLong(DelayedReply::dueNanos));
 
@@ -58,12 +59,24 @@ public final class LoopbackReceiver implements AutoCloseable {
      * @param hexSignatureHeader the name of the hex signature header (the worker's setting)
      */
     public static LoopbackReceiver start(List<EndpointSpec> specs, String hexSignatureHeader) {
+        return start(specs, hexSignatureHeader, specs.stream().map(spec -> 0).toList());
+    }
+
+    /**
+     * Binds each spec to the loopback port at the same index of {@code ports} (0: any free port)
+     * and starts serving: an endpoint that comes back on the port it had before an outage.
+     */
+    public static LoopbackReceiver start(List<EndpointSpec> specs, String hexSignatureHeader, List<Integer> ports) {
+        if (ports.size() != specs.size()) {
+            throw new IllegalArgumentException(specs.size() + " endpoints but " + ports.size() + " ports");
+        }
         try {
             Selector selector = Selector.open();
             List<Bound> bound = new ArrayList<>();
-            for (EndpointSpec spec : specs) {
+            for (int i = 0; i < specs.size(); i++) {
+                EndpointSpec spec = specs.get(i);
                 ServerSocketChannel server = ServerSocketChannel.open();
-                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.get(i)), 1024);
                 server.configureBlocking(false);
                 Bound endpoint = new Bound(spec, server, ((InetSocketAddress) server.getLocalAddress()).getPort());
                 server.register(selector, SelectionKey.OP_ACCEPT, endpoint);
@@ -84,6 +97,14 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     public int endpointCount() {
         return endpoints.size();
+    }
+
+    /**
+     * Also hands every request from now on to {@code next}, on the receiver's thread, after the
+     * recording: for a harness that checks each delivery itself. It must be quick and never block.
+     */
+    public void listen(RequestListener next) {
+        listener = next;
     }
 
     /** Sends every request from now on to {@code next}, and returns it. */
@@ -246,6 +267,7 @@ public final class LoopbackReceiver implements AutoCloseable {
 
         private void handle(SelectionKey key, ReceivedRequest request) throws IOException {
             recording.record(endpoint.label(), request, !endpoint.hangs(), System.nanoTime(), System.currentTimeMillis());
+            listener.received(endpoint.label(), request);
             if (endpoint.hangs()) {
                 // Never answer: the client's timeout ends the exchange and closes the connection.
                 return;

@@ -5,6 +5,6 @@ package io.mediahooks.bench.receiver;
  *
  * @param close whether the client asked to close the connection after the response
  */
-record ReceivedRequest(String path, String webhookId, String timestamp, String signature, String hexSignature,
+public record ReceivedRequest(String path, String webhookId, String timestamp, String signature, String hexSignature,
                        byte[] body, boolean close) {
 }

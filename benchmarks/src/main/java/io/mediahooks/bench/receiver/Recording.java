@@ -80,7 +80,7 @@ public final class Recording {
     }
 
     /** Milliseconds of the body's {@code created_at}, or 0 when it has none. */
-    static long createdAtMillis(byte[] body) {
+    public static long createdAtMillis(byte[] body) {
         int at = indexOf(body, CREATED_AT);
         if (at < 0) {
             return 0;
@@ -97,7 +97,8 @@ public final class Recording {
         }
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first occurs in {@code haystack}, or -1: a field of a body found without parsing it. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

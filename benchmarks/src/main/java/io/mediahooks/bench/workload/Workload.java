@@ -61,12 +61,20 @@ public final class Workload {
      * @param baseUrlOfOrganization the receiver endpoint (scheme, host, port) each organization's webhooks point at
      */
     public static Workload create(long seed, IntFunction<String> baseUrlOfOrganization) {
+        return create(seed, ORGANIZATIONS, baseUrlOfOrganization);
+    }
+
+    /** The first {@code count} organizations (at most {@value #ORGANIZATIONS}) of the workload of {@code seed}. */
+    public static Workload create(long seed, int count, IntFunction<String> baseUrlOfOrganization) {
+        if (count < 1 || count > ORGANIZATIONS) {
+            throw new IllegalArgumentException("1 to " + ORGANIZATIONS + " organizations, not " + count);
+        }
         if (SHAPES.size() != WEBHOOKS_PER_ORGANIZATION) {
             throw new IllegalStateException("one shape per webhook of an organization");
         }
         Random random = new Random(seed);
         List<Organization> organizations = new ArrayList<>();
-        for (int index = 0; index < ORGANIZATIONS; index++) {
+        for (int index = 0; index < count; index++) {
             OrganizationId id = organizationId(index);
             byte[] key = new byte[32];
             random.nextBytes(key);

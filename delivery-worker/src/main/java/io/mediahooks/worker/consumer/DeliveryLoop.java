@@ -5,6 +5,7 @@ import io.mediahooks.worker.flow.DueGate;
 import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.offsets.OffsetTracker;
 import io.mediahooks.worker.pipeline.DeliveryPipeline;
+import io.mediahooks.worker.pipeline.OwnershipLease;
 import io.mediahooks.worker.pipeline.Settlement;
 import io.mediahooks.worker.pipeline.Settlements;
 import java.time.Clock;
@@ -12,12 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -51,6 +56,7 @@ public final class DeliveryLoop implements Runnable {
     private final RecordIntake intake;
     private final PartitionPauser pauser;
     private final OffsetCommitter committer;
+    private final OwnershipLease lease;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile boolean polling;
@@ -61,7 +67,7 @@ public final class DeliveryLoop implements Runnable {
 
     public DeliveryLoop(Consumer<byte[], byte[]> consumer, Pattern topics, DeliveryPipeline pipeline,
                         Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld, long maxHeldBytes,
-                        Duration commitInterval, Duration handbackTimeout) {
+                        Duration commitInterval, Duration handbackTimeout, OwnershipLease lease) {
         this.consumer = consumer;
         this.topics = topics;
         this.pipeline = pipeline;
@@ -72,6 +78,7 @@ public final class DeliveryLoop implements Runnable {
         this.intake = new RecordIntake(consumer, tracker, dueGate, pipeline, metrics);
         this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld, maxHeldBytes), metrics);
         this.committer = new OffsetCommitter(consumer, tracker, clock, commitInterval);
+        this.lease = lease;
     }
 
     /** True while the loop is in its polling phase (it joined the group and takes records). */
@@ -108,9 +115,13 @@ public final class DeliveryLoop implements Runnable {
         try {
             consumer.subscribe(topics, new Handoff());
             polling = true;
+            lease.renew(System.nanoTime());
             while (!stopRequested && failure == null) {
                 pauser.apply(clock.instant(), tracker.pending(), tracker.pendingBytes());
-                intake.accept(consumer.poll(pollTimeout()), clock.instant());
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+                if (vouch()) {
+                    intake.accept(records, clock.instant());
+                }
                 sweepIfDue();
                 settle(Duration.ZERO);
                 committer.commitIfDue();
@@ -159,7 +170,44 @@ public final class DeliveryLoop implements Runnable {
     private void pollPaused() {
         consumer.pause(consumer.assignment());
         consumer.poll(BUSY_POLL);
+        vouch();
         settle(Duration.ZERO);
+    }
+
+    /**
+     * Renews the {@link OwnershipLease} each time the poll thread runs. When it finds that the
+     * thread had not run for longer than the lease's pause, the whole process was paused: its session may have expired and its partitions moved, so what is not sent yet is
+     * handed back, the partitions are read again from their committed offsets (as by their next
+     * owner if they did move; the consumer learns of that at its next poll), and what this poll
+     * returned is dropped.
+     *
+     * @return false when it found such a pause
+     */
+    private boolean vouch() {
+        long now = System.nanoTime();
+        if (lease.fresh(now)) {
+            lease.renew(now);
+            pipeline.resumeParked();
+            return true;
+        }
+        Set<TopicPartition> partitions = consumer.assignment();
+        LOG.warn("The worker was paused for {} ms: its {} partitions may have moved meanwhile; handing back what is not "
+                + "sent and reading them again from their committed offsets", lease.idleFor(now).toMillis(), partitions.size());
+        pipeline.distrust(partitions);
+        tracker.forget(partitions);
+        dueGate.forget(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                consumer.seek(partition, offset);
+            } else {
+                consumer.seekToBeginning(List.of(partition));
+            }
+        }
+        lease.renew(System.nanoTime());
+        pipeline.resumeParked();
+        return false;
     }
 
     private void sweepIfDue() {
@@ -217,6 +265,7 @@ public final class DeliveryLoop implements Runnable {
         long deadline = System.nanoTime() + (drained ? 0 : handbackTimeout.toNanos());
         settle(Duration.ZERO);
         while (tracker.pending(partitions) > 0 && failure == null && !Thread.currentThread().isInterrupted()) {
+            vouch();
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 if (!drained) {

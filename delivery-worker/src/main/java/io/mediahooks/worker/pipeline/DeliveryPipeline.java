@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
@@ -49,9 +51,12 @@ public final class DeliveryPipeline {
     private final Clock clock;
     private final EndpointLanes<Slot> lanes;
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+    private final OwnershipLease lease;
+    /** Deliveries holding a slot of their endpoint that wait for the poll thread to vouch for their partition again. */
+    private final Queue<Slot> parked = new ConcurrentLinkedQueue<>();
 
     public DeliveryPipeline(Stages stages, Settlements settlements, Executor outcomes, Clock clock,
-                            EndpointLanes.Settings flow) {
+                            EndpointLanes.Settings flow, OwnershipLease lease) {
         this.directory = stages.directory();
         this.freshness = stages.freshness();
         this.viewWait = stages.viewWait();
@@ -67,6 +72,7 @@ public final class DeliveryPipeline {
         this.outcomes = outcomes;
         this.clock = clock;
         this.lanes = new EndpointLanes<>(flow, this::start, clock);
+        this.lease = lease;
     }
 
     /** Called by the poll thread when partitions are assigned. */
@@ -79,6 +85,30 @@ public final class DeliveryPipeline {
         owned.removeAll(partitions);
         lanes.removeWaiting(slot -> partitions.contains(slot.pending().partition()))
                 .forEach(slot -> settlements.handedBack(slot.pending()));
+    }
+
+    /**
+     * Called by the poll thread after a pause (see {@link OwnershipLease}): every delivery of
+     * {@code partitions} not sent yet, waiting for its endpoint or parked, is handed back, and
+     * the partitions are owned again; the poll thread reads them again from their committed offsets.
+     */
+    public void distrust(Collection<TopicPartition> partitions) {
+        disown(partitions);
+        Slot slot;
+        while ((slot = parked.poll()) != null) {
+            Slot handedBack = slot;
+            finish(handedBack, () -> settlements.handedBack(handedBack.pending()));
+        }
+        own(partitions);
+    }
+
+    /** Called by the poll thread once it renewed the lease: the parked deliveries start (or are handed back if their partition went). */
+    public void resumeParked() {
+        Slot slot;
+        while ((slot = parked.poll()) != null) {
+            Slot resumed = slot;
+            outcomes.execute(() -> start(resumed));
+        }
     }
 
     /** Deliveries holding an endpoint slot. */
@@ -132,6 +162,11 @@ public final class DeliveryPipeline {
         try {
             if (!owned.contains(pending.partition())) {
                 finish(slot, () -> settlements.handedBack(pending));
+                return;
+            }
+            if (!lease.fresh(System.nanoTime())) {
+                // The process may have been paused and the partition given to another worker: wait for the poll thread.
+                parked.add(slot);
                 return;
             }
             Instant now = clock.instant();

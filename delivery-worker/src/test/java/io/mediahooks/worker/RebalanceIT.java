@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @WithKafka
 class RebalanceIT {
 
-    private static final int DELIVERIES = 600;
+    private static final int DELIVERIES = 2_000;
 
     @RegisterExtension
     final Closer closer = new Closer();
@@ -34,11 +34,12 @@ class RebalanceIT {
     void workersJoiningAndLeavingMidStreamHandOverWithoutLossOrDuplicates(KafkaTestBroker broker) {
         WorkerHarness harness = closer.add(WorkerHarness.create(broker, Map.of(
                 "MEDIAHOOKS_TOPIC_PARTITIONS", "4",
-                "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "4",
+                "MEDIAHOOKS_ENDPOINT_CONCURRENCY", "2",
                 "MEDIAHOOKS_ENDPOINT_QUEUE_LIMIT", "5000",
                 "MEDIAHOOKS_SHUTDOWN_TIMEOUT", "20s")));
-        // Slow enough answers that the hand-overs happen with requests in flight and deliveries queued.
-        Receiver receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200).after(20)));
+        // Slow enough answers that the hand-overs happen with requests in flight and deliveries queued: 8 endpoints
+        // x 2 at 50 ms is at most 320 a second, so the stream lasts several seconds, longer than a second worker takes to join.
+        Receiver receiver = closer.add(Receiver.http((request, attempt) -> Reply.status(200).after(50)));
         harness.putSecrets(Fixtures.secrets("org_42", Fixtures.newSecretValue()));
         List<Delivery> deliveries = new ArrayList<>();
         Instant now = Instant.now();

@@ -7,8 +7,10 @@ import io.mediahooks.bench.cluster.ServiceProcess;
 import io.mediahooks.bench.receiver.LoopbackReceiver;
 import io.mediahooks.bench.report.Progress;
 import io.mediahooks.bench.workload.Workload;
+import io.mediahooks.model.crypto.SecretsKeyRing;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,9 +104,13 @@ public final class Bench implements AutoCloseable {
         return Map.of(WorkerConfig.ALLOW_HTTP.key(), "true", WorkerConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
     }
 
-    /** The worker settings the ceiling builds its HTTP client from: the workers' own, less Kafka. */
+    /**
+     * The worker settings the ceiling builds its HTTP client from: the workers' own, less Kafka (and
+     * so with a throwaway key ring: the ceiling signs nothing, but a worker's settings need one).
+     */
     public WorkerConfig httpWorkerConfig() {
         Map<String, String> env = new HashMap<>(workerHttpEnvironment());
+        env.putAll(SecretsConfig.variables("ceiling:" + SecretsKeyRing.generateKey()));
         env.putAll(options.workerEnvironment());
         return WorkerConfig.from(new Environment(env));
     }

@@ -11,6 +11,7 @@ import io.mediahooks.model.crypto.SecretsKeyRing;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.SecretsConfig;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import io.mediahooks.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ public final class Bench implements AutoCloseable {
      * as for local development (the receiver is on this machine).
      */
     public static Map<String, String> workerHttpEnvironment() {
-        return Map.of(WorkerConfig.ALLOW_HTTP.key(), "true", WorkerConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
+        return UrlPolicyConfig.localDevelopment();
     }
 
     /**

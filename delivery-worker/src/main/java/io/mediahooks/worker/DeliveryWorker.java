@@ -4,7 +4,6 @@ import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.model.retry.RetrySchedule;
-import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.runtime.Health;
 import io.mediahooks.runtime.SecretsKeyCheck;
 import io.mediahooks.runtime.TopicProvisioner;
@@ -96,7 +95,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 topics.secrets(config.secrets().atRest()), topics.operationalEvents(), directory, freshness, metrics, clock);
         this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
         PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
-                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(config.allowedAddresses()),
+                config.urls().allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(config.urls().allowedAddresses()),
                 lookups, DNS_TTL, DNS_FAILURE_TTL);
         this.httpClient = HttpClientFactory.start(config, dns, sslContext);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("mediahooks-deadlines"));
@@ -112,7 +111,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
         OutcomePublisher publisher = new OutcomePublisher(producer, topics);
-        Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks(), config.allowedAddresses()),
+        Stages stages = new Stages(directory, freshness, VIEW_WAIT, config.urls().policy(),
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
                 publisher, new HealthReporter(directory, publisher::operational, metrics, clock, config.disableAfter()), metrics);

@@ -11,6 +11,7 @@ import io.mediahooks.model.crypto.SecretsKeyRing;
 import io.mediahooks.router.RouterConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.SecretsConfig;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import io.mediahooks.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,17 +92,18 @@ public final class Bench implements AutoCloseable {
     public Map<String, String> workerEnvironment(KafkaSide kafka, String scenario) {
         Map<String, String> env = new HashMap<>(kafka.serviceEnvironment());
         env.put(WorkerConfig.GROUP_ID.key(), scenario + "-workers");
-        env.putAll(workerHttpEnvironment());
+        env.putAll(loopbackHttpEnvironment());
         env.putAll(options.workerEnvironment());
         return env;
     }
 
     /**
-     * The only settings the benchmark changes from the worker's defaults: plain http to loopback,
-     * as for local development (the receiver is on this machine).
+     * The only URL settings the benchmark changes from the defaults: plain http to loopback, as for
+     * local development (the receiver is on this machine). The router and the workers both get them:
+     * each rejects webhooks whose URL its policy refuses.
      */
-    public static Map<String, String> workerHttpEnvironment() {
-        return Map.of(WorkerConfig.ALLOW_HTTP.key(), "true", WorkerConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
+    public static Map<String, String> loopbackHttpEnvironment() {
+        return UrlPolicyConfig.localDevelopment();
     }
 
     /**
@@ -109,7 +111,7 @@ public final class Bench implements AutoCloseable {
      * so with a throwaway key ring: the ceiling signs nothing, but a worker's settings need one).
      */
     public WorkerConfig httpWorkerConfig() {
-        Map<String, String> env = new HashMap<>(workerHttpEnvironment());
+        Map<String, String> env = new HashMap<>(loopbackHttpEnvironment());
         env.putAll(SecretsConfig.variables("ceiling:" + SecretsKeyRing.generateKey()));
         env.putAll(options.workerEnvironment());
         return WorkerConfig.from(new Environment(env));
@@ -124,6 +126,7 @@ public final class Bench implements AutoCloseable {
         Map<String, String> env = new HashMap<>(kafka.serviceEnvironment());
         env.put(RouterConfig.APPLICATION_ID.key(), scenario + "-router");
         env.put(RouterConfig.STATE_DIR.key(), runDir.resolve(scenario + "-router-state").toString());
+        env.putAll(loopbackHttpEnvironment());
         env.putAll(options.routerEnvironment());
         String name = scenario + "-router";
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + ROUTER_HEAP));

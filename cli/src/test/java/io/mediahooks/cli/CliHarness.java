@@ -6,6 +6,7 @@ import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
@@ -67,7 +68,7 @@ public final class CliHarness {
     /**
      * What a router and a worker started in a test get on top of a harness's environment: an
      * application id, state and group of their own (from {@code prefix}), loopback receivers
-     * allowed, a short retry schedule.
+     * allowed (by both: each rejects webhooks whose URL its policy refuses), a short retry schedule.
      */
     public static Map<String, String> serviceVariables(String prefix) {
         Map<String, String> services = new HashMap<>();
@@ -75,8 +76,7 @@ public final class CliHarness {
         services.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
         services.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
         services.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
-        services.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        services.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        services.putAll(UrlPolicyConfig.localDevelopment());
         services.put("MEDIAHOOKS_RETRY_SCHEDULE", "1s,1s");
         return services;
     }

@@ -18,6 +18,7 @@ import io.mediahooks.router.EventRouterMain;
 import io.mediahooks.router.RouterApplication;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -78,9 +79,9 @@ final class ConsoleStack implements AutoCloseable {
         env.put("MEDIAHOOKS_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("MEDIAHOOKS_API_APPLICATION_ID", prefix + "api");
         env.put("MEDIAHOOKS_API_STATE_DIR", Path.of("target", "state", prefix + "api").toString());
-        // The receiver is `listen` on loopback, plain http: allowed explicitly, as in the local run.
-        env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        // The receiver is `listen` on loopback, plain http: allowed explicitly, as in the local run, for the router, the
+        // worker and the API alike.
+        env.putAll(UrlPolicyConfig.localDevelopment());
         env.putAll(TestSecretsKeys.environment());
         ConsoleStack stack = new ConsoleStack(new Environment(env));
         try {

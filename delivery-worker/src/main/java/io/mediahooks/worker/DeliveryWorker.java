@@ -27,6 +27,7 @@ import io.mediahooks.worker.safety.GuardedDnsResolver;
 import io.mediahooks.worker.safety.PrefetchingDnsResolver;
 import io.mediahooks.worker.view.ViewFreshness;
 import io.mediahooks.worker.view.ViewReader;
+import io.mediahooks.worker.view.ViewUpdater;
 import io.mediahooks.worker.view.WebhookDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -92,11 +93,13 @@ public final class DeliveryWorker implements AutoCloseable {
         WorkerMetrics metrics = new WorkerMetrics(registry);
         WebhookDirectory directory = new WebhookDirectory();
         ViewFreshness freshness = new ViewFreshness();
-        this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), topics.subscriptions(),
-                topics.secrets(config.secrets().atRest()), topics.operationalEvents(), directory, freshness, metrics, clock);
+        UrlPolicy policy = config.urls().policy();
+        ViewUpdater updater = new ViewUpdater(topics.subscriptions(), topics.secrets(config.secrets().atRest()),
+                topics.operationalEvents(), directory, policy, metrics);
+        this.viewReader = new ViewReader(new KafkaConsumer<>(KafkaClients.viewConsumer(config)), updater, directory, freshness, clock);
         this.lookups = Executors.newFixedThreadPool(DNS_THREADS, Threads.daemon("mediahooks-dns"));
         PrefetchingDnsResolver dns = new PrefetchingDnsResolver(
-                config.allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(config.allowedAddresses()),
+                config.urls().allowPrivateNetworks() ? SystemDefaultDnsResolver.INSTANCE : GuardedDnsResolver.system(config.urls().allowedAddresses()),
                 lookups, DNS_TTL, DNS_FAILURE_TTL);
         this.httpClient = HttpClientFactory.start(config, dns, sslContext);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("mediahooks-deadlines"));
@@ -112,7 +115,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 Threads.daemon("mediahooks-outcomes"));
         Settlements settlements = new Settlements();
         OutcomePublisher publisher = new OutcomePublisher(producer, topics);
-        Stages stages = new Stages(directory, freshness, VIEW_WAIT, new UrlPolicy(config.allowHttp(), config.allowPrivateNetworks(), config.allowedAddresses()),
+        Stages stages = new Stages(directory, freshness, VIEW_WAIT, policy,
                 dns, config.connectTimeout(),
                 new RequestSigner(config.signatureHeader()), sender, new RetryPlanner(schedule, config.retryAfterMax()),
                 publisher, new HealthReporter(directory, publisher::operational, metrics, clock, config.disableAfter()), metrics);

@@ -1,12 +1,12 @@
 package io.mediahooks.worker;
 
-import io.mediahooks.model.safety.AllowedAddresses;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.ConfigException;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.Parsers;
 import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.Setting;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The delivery worker's settings: the common ones plus how it sends (timeouts, safety switches,
- * concurrency, limits) and how it hands work back. Every key is listed in {@link #SETTINGS}.
+ * The delivery worker's settings: the common ones, the webhook URL policy ({@link UrlPolicyConfig}: its view of
+ * the subscriptions and its sends apply it), plus how it sends (timeouts, concurrency, limits) and how it hands
+ * work back. Every key is listed in {@link #SETTINGS}.
  */
 public record WorkerConfig(
         CommonConfig common,
@@ -26,9 +27,7 @@ public record WorkerConfig(
         String groupId,
         Duration requestTimeout,
         Duration connectTimeout,
-        boolean allowHttp,
-        boolean allowPrivateNetworks,
-        AllowedAddresses allowedAddresses,
+        UrlPolicyConfig urls,
         String signatureHeader,
         int maxInFlight,
         int endpointConcurrency,
@@ -50,14 +49,6 @@ public record WorkerConfig(
             "Longest an attempt may take, connection included; a 2xx after it is a failure.", Parsers::duration);
     public static final Setting<Duration> CONNECT_TIMEOUT = Setting.of("MEDIAHOOKS_CONNECT_TIMEOUT", "5s",
             "Longest a TCP connect and TLS handshake may take; at most MEDIAHOOKS_REQUEST_TIMEOUT.", Parsers::duration);
-    public static final Setting<Boolean> ALLOW_HTTP = Setting.of("MEDIAHOOKS_ALLOW_HTTP", "false",
-            "Local development only: also send to plain http URLs.", Parsers::bool);
-    public static final Setting<Boolean> ALLOW_PRIVATE_NETWORKS = Setting.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false",
-            "Local development only: also send to loopback, private, link-local and metadata addresses.", Parsers::bool);
-    public static final Setting<AllowedAddresses> ALLOWED_ADDRESSES = Setting.of("MEDIAHOOKS_ALLOWED_ADDRESSES", "",
-            "Addresses webhooks may reach although their range is forbidden (an internal endpoint): IP literals with a "
-                    + "prefix length, comma-separated, such as 10.20.0.15/32; never host names. Keep it as narrow as possible.",
-            AllowedAddresses::parse);
     public static final Setting<String> SIGNATURE_HEADER = Setting.of("MEDIAHOOKS_SIGNATURE_HEADER",
             "X-FP-Webhook-Signature-Hmac-Sha-256", "Name of the header carrying the hex HMAC-SHA256 of the body.",
             WorkerConfig::httpToken);
@@ -100,7 +91,7 @@ public record WorkerConfig(
     public WorkerConfig {
         Objects.requireNonNull(common, "common");
         Objects.requireNonNull(secrets, "secrets");
-        Objects.requireNonNull(allowedAddresses, "allowedAddresses");
+        Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(trustStorePassword, "trustStorePassword");
     }
@@ -112,7 +103,7 @@ public record WorkerConfig(
      */
     public static WorkerConfig from(Environment env) {
         WorkerConfig config = new WorkerConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(GROUP_ID), env.get(REQUEST_TIMEOUT),
-                env.get(CONNECT_TIMEOUT), env.get(ALLOW_HTTP), env.get(ALLOW_PRIVATE_NETWORKS), env.get(ALLOWED_ADDRESSES), env.get(SIGNATURE_HEADER),
+                env.get(CONNECT_TIMEOUT), UrlPolicyConfig.from(env), env.get(SIGNATURE_HEADER),
                 env.get(MAX_IN_FLIGHT), env.get(ENDPOINT_CONCURRENCY), env.get(ENDPOINT_QUEUE_LIMIT),
                 env.get(MAX_HELD_BYTES), env.get(DISABLE_AFTER), env.get(RESPONSE_BODY_LIMIT), env.get(RETRY_AFTER_MAX), env.get(TRUST_STORE), env.get(TRUST_STORE_PASSWORD),
                 env.get(SHUTDOWN_TIMEOUT), env.get(COMMIT_INTERVAL));
@@ -144,8 +135,7 @@ public record WorkerConfig(
     public String toString() {
         // The trust store password must never reach a log line.
         return "WorkerConfig[groupId=" + groupId + ", requestTimeout=" + requestTimeout + ", connectTimeout=" + connectTimeout
-                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks
-                + ", allowedAddresses=" + allowedAddresses
+                + ", " + urls.describe()
                 + ", signatureHeader=" + signatureHeader + ", maxInFlight=" + maxInFlight
                 + ", endpointConcurrency=" + endpointConcurrency + ", endpointQueueLimit=" + endpointQueueLimit
                 + ", maxHeldBytes=" + maxHeldBytes + ", disableAfter=" + disableAfter
@@ -166,9 +156,8 @@ public record WorkerConfig(
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(SecretsConfig.SETTINGS);
-        all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, ALLOWED_ADDRESSES,
-                SIGNATURE_HEADER,
-                MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, MAX_HELD_BYTES, DISABLE_AFTER, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
+        all.addAll(UrlPolicyConfig.SETTINGS);
+        all.addAll(List.of(GROUP_ID, REQUEST_TIMEOUT, CONNECT_TIMEOUT, SIGNATURE_HEADER, MAX_IN_FLIGHT, ENDPOINT_CONCURRENCY, ENDPOINT_QUEUE_LIMIT, MAX_HELD_BYTES, DISABLE_AFTER, RESPONSE_BODY_LIMIT, RETRY_AFTER_MAX, TRUST_STORE,
                 TRUST_STORE_PASSWORD, SHUTDOWN_TIMEOUT, COMMIT_INTERVAL));
         return List.copyOf(all);
     }

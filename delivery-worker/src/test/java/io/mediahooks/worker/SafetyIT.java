@@ -69,16 +69,22 @@ class SafetyIT {
         harness.route(name);
         harness.start();
 
-        await().atMost(PATIENCE).until(() -> harness.deadLetters().size() == 2);
+        await().atMost(PATIENCE).until(() -> harness.deadLetters().size() == 1 && harness.attempts().size() == 4);
         List<Attempt> attempts = harness.attempts();
-        assertThat(attempts).hasSize(6).allSatisfy(attempt -> {
-            assertThat(attempt.status()).isEmpty();
-            assertThat(attempt.error()).hasValueSatisfying(error ->
-                    assertThat(error).startsWith("refused: ").contains("loopback address"));
-        });
-        assertThat(attempts).filteredOn(attempt -> attempt.deliveryId().equals(name.deliveryId()))
-                .allSatisfy(attempt -> assertThat(attempt.error()).hasValueSatisfying(error ->
-                        assertThat(error).contains("localhost resolves to")));
+        // A literal is refused by the worker's view of the subscriptions, before any connection: the worker holds no
+        // valid version of the webhook, so a delivery routed to it (by a router with other settings) is dropped.
+        assertThat(attempts).filteredOn(attempt -> attempt.deliveryId().equals(literal.deliveryId()))
+                .singleElement().satisfies(attempt -> {
+                    assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.DROPPED);
+                    assertThat(attempt.error()).hasValue("webhook deleted");
+                });
+        // A name is judged when the worker connects, on the addresses it resolves to.
+        assertThat(attempts).filteredOn(attempt -> attempt.deliveryId().equals(name.deliveryId())).hasSize(3)
+                .allSatisfy(attempt -> {
+                    assertThat(attempt.status()).isEmpty();
+                    assertThat(attempt.error()).hasValueSatisfying(error -> assertThat(error).startsWith("refused: ")
+                            .contains("localhost resolves to").contains("loopback address"));
+                });
         assertThat(receiver.requests()).as("nothing reached the loopback receiver").isEmpty();
     }
 }

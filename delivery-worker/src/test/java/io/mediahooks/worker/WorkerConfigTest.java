@@ -24,8 +24,8 @@ class WorkerConfigTest {
         WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of())));
 
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(config.allowHttp()).isFalse();
-        assertThat(config.allowPrivateNetworks()).isFalse();
+        assertThat(config.urls().allowHttp()).isFalse();
+        assertThat(config.urls().allowPrivateNetworks()).isFalse();
         assertThat(config.signatureHeader()).isEqualTo("X-FP-Webhook-Signature-Hmac-Sha-256");
         assertThat(config.groupId()).isEqualTo("mediahooks-delivery-worker");
         assertThat(config.common().retrySchedule().toString()).isEqualTo("5s,5m,30m,2h,5h,10h,10h");
@@ -51,8 +51,8 @@ class WorkerConfigTest {
 
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.allowHttp()).isTrue();
-        assertThat(config.allowPrivateNetworks()).isTrue();
+        assertThat(config.urls().allowHttp()).isTrue();
+        assertThat(config.urls().allowPrivateNetworks()).isTrue();
         assertThat(config.signatureHeader()).isEqualTo("X-Signature");
         assertThat(config.groupId()).isEqualTo("workers-eu");
         assertThat(config.maxInFlight()).isEqualTo(100);

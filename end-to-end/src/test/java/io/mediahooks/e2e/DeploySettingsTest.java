@@ -92,7 +92,8 @@ class DeploySettingsTest {
         assertThat(workloads).containsKeys("event-router", "delivery-worker", "management-api");
         assertThat(workloads.get("management-api")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ADMIN_TOKEN",
                 "MEDIAHOOKS_API_STATE_DIR", "MEDIAHOOKS_SECRETS_KEYS");
-        assertThat(workloads.get("event-router")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR", "MEDIAHOOKS_SECRETS_KEYS");
+        assertThat(workloads.get("event-router")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_STATE_DIR", "MEDIAHOOKS_SECRETS_KEYS",
+                "MEDIAHOOKS_ALLOW_HTTP", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS");
         assertThat(workloads.get("delivery-worker")).contains("KAFKA_BOOTSTRAP_SERVERS", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS",
                 "MEDIAHOOKS_SECRETS_KEYS");
     }

@@ -10,6 +10,7 @@ import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.kafka.TopicNames;
 import io.mediahooks.router.RouterApplication;
 import io.mediahooks.runtime.CommonConfig;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,8 +38,8 @@ final class PipelineSetup {
         env.put("MEDIAHOOKS_APPLICATION_ID", prefix + "router");
         env.put("MEDIAHOOKS_STATE_DIR", Path.of("target", "router-state", prefix).toString());
         env.put("MEDIAHOOKS_WORKER_GROUP_ID", prefix + "workers");
-        env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        // Receivers are plain http on loopback: the API, the router and the workers all allow it (each validates URLs).
+        env.putAll(UrlPolicyConfig.localDevelopment());
         env.putAll(TestSecretsKeys.environment());
         return env;
     }

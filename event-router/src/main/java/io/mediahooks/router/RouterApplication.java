@@ -69,9 +69,10 @@ public final class RouterApplication implements AutoCloseable {
 
     /** Creates missing topics and waits for them, then starts Streams and the management endpoints. */
     public static RouterApplication start(RouterConfig config, Clock clock) {
-        LOG.info("event-router {} starting: application.id={}, Kafka {}, {}, {} stream thread(s), state in {}, {}",
+        LOG.info("event-router {} starting: application.id={}, Kafka {}, {}, {} stream thread(s), state in {}, {}, {}",
                 MediahooksVersion.get(), config.applicationId(), config.common().bootstrapServers(),
-                config.processingGuarantee().configValue(), config.threads(), config.stateDir(), config.secrets().describe());
+                config.processingGuarantee().configValue(), config.threads(), config.stateDir(), config.secrets().describe(),
+                config.urls().describe());
         ensureTopics(config);
         SecretsKeyCheck.verify(config.common().kafkaClientConfig(), config.topics().names().secrets(), config.secrets().atRest(),
                 config.startupTimeout());

@@ -11,6 +11,7 @@ import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.Parsers;
 import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.Setting;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The event router's configuration: {@link CommonConfig}, the key ring of {@link SecretsConfig}, and the Streams settings below, read
- * from the environment and checked at start-up, each error naming its key.
+ * The event router's configuration: {@link CommonConfig}, the key ring of {@link SecretsConfig}, the webhook URL policy of
+ * {@link UrlPolicyConfig} (a webhook whose URL it refuses is not applied), and the Streams settings below, read from the
+ * environment and checked at start-up, each error naming its key.
  */
 public record RouterConfig(
         CommonConfig common,
         SecretsConfig secrets,
+        UrlPolicyConfig urls,
         String applicationId,
         Path stateDir,
         int threads,
@@ -89,7 +92,7 @@ public record RouterConfig(
     public static RouterConfig from(Environment env) {
         CommonConfig common = CommonConfig.from(env);
         rejectOwnedPassThroughs(common);
-        return new RouterConfig(common, SecretsConfig.from(env), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(THREADS),
+        return new RouterConfig(common, SecretsConfig.from(env), UrlPolicyConfig.from(env), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(THREADS),
                 env.get(PROCESSING_GUARANTEE), env.get(COMMIT_INTERVAL), env.get(DEDUP_WINDOW), env.get(STARTUP_TIMEOUT),
                 env.get(SHUTDOWN_TIMEOUT));
     }
@@ -171,6 +174,7 @@ public record RouterConfig(
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(SecretsConfig.SETTINGS);
+        all.addAll(UrlPolicyConfig.SETTINGS);
         all.addAll(List.of(APPLICATION_ID, STATE_DIR, THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL, DEDUP_WINDOW,
                 STARTUP_TIMEOUT, SHUTDOWN_TIMEOUT));
         return List.copyOf(all);

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * Builds the router's Kafka Streams topology, for {@code main} and the tests alike.
  *
  * <pre>
- * webhook-subscriptions ──check key──▶ global store "webhooks" (one entry per webhook, by organization)
+ * webhook-subscriptions ──check key, URL──▶ global store "webhooks" (one entry per webhook, by organization)
  * webhook-secrets ──────check key, open──▶ global store "secrets"  (by organization, the record's sealed bytes)
  * media-events ──decode──▶ dedup ──▶ route (reads both global stores) ──▶ webhook-deliveries
  * </pre>
@@ -52,7 +52,8 @@ public final class RouterTopology {
     /** The topology; {@code clock} judges secret expiry and the dedup window. */
     public static Topology build(StreamsBuilder builder, RouterConfig config, Clock clock, RouterMetrics metrics) {
         Topics topics = config.topics();
-        RouterStages stages = new RouterStages(clock, config.dedupWindow(), config.secrets().atRest(), metrics, config.maxRecordBytes());
+        RouterStages stages = new RouterStages(clock, config.dedupWindow(), config.secrets().atRest(), config.urls().policy(), metrics,
+                config.maxRecordBytes());
         builder.addGlobalStore(WebhookIndex.storeBuilder(), topics.subscriptions().name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-subscriptions"),
                 stages::subscriptionIndexer);

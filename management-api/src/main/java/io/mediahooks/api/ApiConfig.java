@@ -1,21 +1,22 @@
 package io.mediahooks.api;
 
 import io.mediahooks.model.kafka.Topics;
-import io.mediahooks.model.safety.AllowedAddresses;
 import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.Parsers;
 import io.mediahooks.runtime.SecretsConfig;
 import io.mediahooks.runtime.Setting;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The management API's configuration: {@link CommonConfig}, the key ring of {@link SecretsConfig}, and the settings below, read from the
- * environment and checked at start-up, each error naming its key.
+ * The management API's configuration: {@link CommonConfig}, the key ring of {@link SecretsConfig}, the webhook URL
+ * policy of {@link UrlPolicyConfig}, and the settings below, read from the environment and checked at start-up,
+ * each error naming its key.
  *
  * @param adminToken never logged; {@link #toString()} hides it
  */
@@ -24,9 +25,7 @@ public record ApiConfig(
         SecretsConfig secrets,
         int apiPort,
         String adminToken,
-        boolean allowHttp,
-        boolean allowPrivateNetworks,
-        AllowedAddresses allowedAddresses,
+        UrlPolicyConfig urls,
         String applicationId,
         Path stateDir,
         String jobsTopic,
@@ -43,15 +42,6 @@ public record ApiConfig(
     public static final Setting<String> ADMIN_TOKEN = Setting.required("MEDIAHOOKS_ADMIN_TOKEN",
             "Bearer token of the operator routes /v1/organizations/{org_id}/api-keys (create, list and delete API keys).",
             Parsers::nonBlank);
-    public static final Setting<Boolean> ALLOW_HTTP = Setting.of("MEDIAHOOKS_ALLOW_HTTP", "false",
-            "Accept plain http webhook URLs (local development only).", Parsers::bool);
-    public static final Setting<Boolean> ALLOW_PRIVATE_NETWORKS = Setting.of("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "false",
-            "Accept webhook URLs on loopback, private, link-local and metadata addresses (local development only).",
-            Parsers::bool);
-    public static final Setting<AllowedAddresses> ALLOWED_ADDRESSES = Setting.of("MEDIAHOOKS_ALLOWED_ADDRESSES", "",
-            "Addresses webhook URLs may name although their range is forbidden (an internal endpoint): IP literals with a "
-                    + "prefix length, comma-separated, such as 10.20.0.15/32; the workers need the same setting.",
-            AllowedAddresses::parse);
     public static final Setting<String> APPLICATION_ID = Setting.of("MEDIAHOOKS_API_APPLICATION_ID", "mediahooks-api",
             "Kafka Streams application.id of the API's views. The views are global stores: no consumer group, "
                     + "every instance holds a complete copy.", Parsers::nonBlank);
@@ -81,8 +71,8 @@ public record ApiConfig(
     public static final List<Setting<?>> SETTINGS = settings();
 
     public static ApiConfig from(Environment env) {
-        return new ApiConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(API_PORT), env.get(ADMIN_TOKEN), env.get(ALLOW_HTTP),
-                env.get(ALLOW_PRIVATE_NETWORKS), env.get(ALLOWED_ADDRESSES), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(TOPIC_API_JOBS),
+        return new ApiConfig(CommonConfig.from(env), SecretsConfig.from(env), env.get(API_PORT), env.get(ADMIN_TOKEN),
+                UrlPolicyConfig.from(env), env.get(APPLICATION_ID), env.get(STATE_DIR), env.get(TOPIC_API_JOBS),
                 env.get(RATE_LIMIT), env.get(WRITE_TIMEOUT), env.get(VIEW_RETENTION),
                 env.get(ROCKSDB_CACHE_MB) * 1024L * 1024L, env.get(STARTUP_TIMEOUT), env.get(SHUTDOWN_TIMEOUT));
     }
@@ -92,20 +82,20 @@ public record ApiConfig(
     }
 
     public UrlPolicy urlPolicy() {
-        return new UrlPolicy(allowHttp, allowPrivateNetworks, allowedAddresses);
+        return urls.policy();
     }
 
     @Override
     public String toString() {
         return "ApiConfig[apiPort=" + apiPort + ", applicationId=" + applicationId + ", stateDir=" + stateDir
-                + ", allowHttp=" + allowHttp + ", allowPrivateNetworks=" + allowPrivateNetworks
-                + ", allowedAddresses=" + allowedAddresses + ", " + secrets.describe() + "]";
+                + ", " + urls.describe() + ", " + secrets.describe() + "]";
     }
 
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(CommonConfig.SETTINGS);
         all.addAll(SecretsConfig.SETTINGS);
-        all.addAll(List.of(API_PORT, ADMIN_TOKEN, ALLOW_HTTP, ALLOW_PRIVATE_NETWORKS, ALLOWED_ADDRESSES, APPLICATION_ID, STATE_DIR,
+        all.addAll(UrlPolicyConfig.SETTINGS);
+        all.addAll(List.of(API_PORT, ADMIN_TOKEN, APPLICATION_ID, STATE_DIR,
                 TOPIC_API_JOBS, RATE_LIMIT, WRITE_TIMEOUT, VIEW_RETENTION, ROCKSDB_CACHE_MB, STARTUP_TIMEOUT, SHUTDOWN_TIMEOUT));
         return List.copyOf(all);
     }

@@ -22,8 +22,8 @@ class ApiConfigTest {
     void defaultsFollowTheContract() {
         ApiConfig config = ApiConfig.from(new Environment(TestSecretsKeys.with(Map.of("MEDIAHOOKS_ADMIN_TOKEN", "secret-token-for-test"))));
         assertThat(config.apiPort()).isEqualTo(8000);
-        assertThat(config.allowHttp()).isFalse();
-        assertThat(config.allowPrivateNetworks()).isFalse();
+        assertThat(config.urls().allowHttp()).isFalse();
+        assertThat(config.urls().allowPrivateNetworks()).isFalse();
         assertThat(config.topics().names().apiKeys()).isEqualTo("webhook-api-keys");
         assertThat(config.toString()).doesNotContain("secret-token-for-test");
     }

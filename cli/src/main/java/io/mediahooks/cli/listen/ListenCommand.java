@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
             "One line per request: verdict, status answered, event type, event id, webhook-id, attempt (how often this"
                     + " webhook-id arrived), latency (from the event's created_at to its arrival) and path.",
             "Paths starting with /fail answer 503 and /gone 410, on purpose. GET /health answers 200.",
-            "The workers refuse plain http and loopback unless MEDIAHOOKS_ALLOW_HTTP and"
-                    + " MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS are true (./mediahooks local sets both)."})
+            "The API, the router and the workers refuse plain http and loopback URLs unless MEDIAHOOKS_ALLOW_HTTP and"
+                    + " MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS are true for each of them (./mediahooks local sets both)."})
 public final class ListenCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");

@@ -14,8 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The management API of the local run: its settings (an admin token made for this run, plain http
- * and loopback URLs allowed, explicitly, as for the workers) and the demo organization's API key.
+ * The management API of the local run: its own settings (port, an admin token made for this run,
+ * state directory; plain http and loopback URLs are allowed with every service's) and the demo
+ * organization's API key.
  */
 final class LocalApi {
 
@@ -39,8 +40,7 @@ final class LocalApi {
         env.put("MEDIAHOOKS_API_PORT", String.valueOf(port));
         env.put("MEDIAHOOKS_ADMIN_TOKEN", adminToken);
         env.put("MEDIAHOOKS_API_STATE_DIR", layout.apiState().toString());
-        env.put("MEDIAHOOKS_ALLOW_HTTP", "true");
-        env.put("MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        // The URL switches of local development come with every service's environment (LocalEnvironment).
         return env;
     }
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
             "Management API: http://localhost:8000 (console at /, docs at /docs) and an API key for org_demo, printed at"
                     + " start.",
             "Logs: .mediahooks/logs/ (router.log, worker-1.log, ..., local.log for the broker).",
-            "The workers run with MEDIAHOOKS_ALLOW_HTTP=true and MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true, because the"
-                    + " receiver is plain http on loopback.",
+            "The router, the workers and the API run with MEDIAHOOKS_ALLOW_HTTP=true and"
+                    + " MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS=true, because the receiver is plain http on loopback.",
             "Secrets are encrypted at rest as in production: a key ring generated once into .mediahooks/secrets.keys"
                     + " (unless MEDIAHOOKS_SECRETS_KEYS or MEDIAHOOKS_SECRETS_KEYS_FILE is set) is given to every service.",
             "Receiver: the receiver of 'mediahooks listen' on 127.0.0.1, verifying both signatures of every request and"
@@ -95,7 +95,7 @@ public final class LocalCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LocalSettings settings = settings();
         ServiceLauncher launcher = new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
-                Map.of(), Map.of());
+                Map.of());
         launcher.missingJars().ifPresent(missing -> {
             throw CliException.failure("not built yet: " + missing + "; run 'mvn -B package -DskipTests' at the repository root"
                     + " (./mediahooks local does it for you)");

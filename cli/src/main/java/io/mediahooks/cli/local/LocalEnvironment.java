@@ -2,6 +2,7 @@ package io.mediahooks.cli.local;
 
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.KafkaSecurity;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,7 +15,11 @@ final class LocalEnvironment {
     private LocalEnvironment() {
     }
 
-    /** What every service gets: where Kafka is, the demo's schedule, and a shutdown that fits in the grace. */
+    /**
+     * What every service gets: where Kafka is, the demo's schedule, a shutdown that fits in the grace, and the URL
+     * switches of local development: the receiver is plain http on loopback, which production refuses, so the local
+     * run allows both, explicitly, in the API, the router and the workers alike (each of them validates webhook URLs).
+     */
     static Map<String, String> services(LocalKafka kafka, LocalSettings settings) {
         Map<String, String> environment = new HashMap<>();
         if (kafka.embedded()) {
@@ -25,11 +30,7 @@ final class LocalEnvironment {
         environment.put(CommonConfig.RETRY_SCHEDULE.key(), settings.retrySchedule().toString());
         environment.put(CommonConfig.TOPIC_PARTITIONS.key(), String.valueOf(settings.partitions()));
         environment.put("MEDIAHOOKS_SHUTDOWN_TIMEOUT", SERVICE_SHUTDOWN_TIMEOUT);
+        environment.putAll(UrlPolicyConfig.localDevelopment());
         return environment;
-    }
-
-    /** The receiver is plain http on loopback: production refuses both, so the local run says so, explicitly. */
-    static Map<String, String> worker() {
-        return Map.of("MEDIAHOOKS_ALLOW_HTTP", "true", "MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
     }
 }

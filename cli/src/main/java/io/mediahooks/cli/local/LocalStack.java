@@ -93,7 +93,7 @@ final class LocalStack implements AutoCloseable {
             firstEvents = new FirstEventsCheck(Demo.webhooks(receiver));
             watcher = TopicWatcher.start(session, atRest, Demo.ORGANIZATION, secrets::set);
             startServices(new ServiceLauncher(settings.routerJar(), settings.workerJar(), settings.apiJar(), settings.layout(),
-                    environment, LocalEnvironment.worker()));
+                    environment));
             if (failed.getCount() == 0) {
                 return; // a service died at once: the caller stops everything
             }

@@ -20,11 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Starts the router, the workers and the management API as child processes from their jars, configured only by
  * environment variables as in production, with the local switches set explicitly.
  *
- * @param environment       what every service gets on top of this process's environment
- * @param workerEnvironment what the workers get on top of that (the router would warn about settings it does not read)
+ * @param environment what every service gets on top of this process's environment
  */
-record ServiceLauncher(Path routerJar, Path workerJar, Path apiJar, LocalLayout layout, Map<String, String> environment,
-                       Map<String, String> workerEnvironment) {
+record ServiceLauncher(Path routerJar, Path workerJar, Path apiJar, LocalLayout layout, Map<String, String> environment) {
 
     /** Small heaps and the quick-starting compiler: three JVMs share a laptop (or two cores) with the broker. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -45,10 +43,10 @@ record ServiceLauncher(Path routerJar, Path workerJar, Path apiJar, LocalLayout 
     }
 
     ServiceProcess worker(int number) {
-        return start("worker-" + number, workerJar, workerEnvironment);
+        return start("worker-" + number, workerJar, Map.of());
     }
 
-    /** The management API, with {@code apiEnvironment} (its port, admin token, state dir, local switches). */
+    /** The management API, with {@code apiEnvironment} (its port, admin token, state dir). */
     ServiceProcess api(Map<String, String> apiEnvironment) {
         return start("api", apiJar, apiEnvironment);
     }

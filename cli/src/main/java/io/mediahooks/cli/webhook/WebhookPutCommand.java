@@ -64,8 +64,8 @@ public final class WebhookPutCommand implements Callable<Integer> {
     public Integer call() {
         Subscription subscription = subscription();
         if (subscription.url().getScheme().toLowerCase(Locale.ROOT).equals("http")) {
-            context.warn("note: " + subscription.url() + " is plain http: workers only call it with MEDIAHOOKS_ALLOW_HTTP=true"
-                    + " (local development)");
+            context.warn("note: " + subscription.url() + " is plain http: the router and the workers only apply it with"
+                    + " MEDIAHOOKS_ALLOW_HTTP=true (local development); otherwise they reject the record and keep the previous one");
         }
         try (KafkaSession kafka = new KafkaSession(context.config())) {
             var topic = kafka.topics().subscriptions();

@@ -55,7 +55,9 @@ public final class SubscriptionCodec implements JsonCodec<Subscription> {
 
     /**
      * Accepts absolute {@code http} and {@code https} URLs with a host. Whether plain http and
-     * private addresses may be called is the worker's decision at send time, not the contract's.
+     * private addresses may be called is not the contract's decision but the deployment's: the
+     * shared {@link io.mediahooks.model.safety.UrlPolicy} decides it, in the management API, in the
+     * router's and workers' views of the subscriptions, and again when a worker sends.
      */
     public static URI parseUrl(String text) {
         if (text.length() > MAX_URL_LENGTH) {

@@ -16,6 +16,7 @@ import io.mediahooks.model.kafka.Topics;
 import io.mediahooks.runtime.CommonConfig;
 import io.mediahooks.runtime.Environment;
 import io.mediahooks.runtime.TopicProvisioner;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import io.mediahooks.worker.DeliveryWorker;
 import io.mediahooks.worker.WorkerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -71,8 +72,7 @@ public final class WorkerHarness implements AutoCloseable {
         env.put(CommonConfig.RETRY_SCHEDULE.key(), "1s,1s");
         env.put(CommonConfig.MANAGEMENT_PORT.key(), "0");
         env.put(WorkerConfig.GROUP_ID.key(), names.deliveries() + ".workers");
-        env.put(WorkerConfig.ALLOW_HTTP.key(), "true");
-        env.put(WorkerConfig.ALLOW_PRIVATE_NETWORKS.key(), "true");
+        env.putAll(UrlPolicyConfig.localDevelopment());
         env.put(WorkerConfig.REQUEST_TIMEOUT.key(), "5s");
         env.put(WorkerConfig.CONNECT_TIMEOUT.key(), "2s");
         env.put(WorkerConfig.SHUTDOWN_TIMEOUT.key(), "5s");

@@ -4,16 +4,30 @@ import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.router.RouterMetrics;
 import io.mediahooks.router.RouterMetrics.InputKind;
+import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Applies {@code webhook-subscriptions} to the {@link WebhookIndex}: adds, updates, moves between organizations, tombstones. */
+/**
+ * Applies {@code webhook-subscriptions} to the {@link WebhookIndex}: adds, updates, moves between organizations, tombstones.
+ * A webhook whose URL the {@link UrlPolicy} refuses is rejected like any invalid record (SPEC: a URL is validated the same
+ * way everywhere it enters), so the router never routes to it and the previous version stays.
+ */
 public final class SubscriptionIndexer extends TableUpdater<SubscriptionId, Subscription> {
 
-    public SubscriptionIndexer(RouterMetrics metrics) {
+    private final UrlPolicy urlPolicy;
+
+    public SubscriptionIndexer(UrlPolicy urlPolicy, RouterMetrics metrics) {
         super(WebhookIndex.STORE, InputKind.SUBSCRIPTION, "id", Topics.SUBSCRIPTION_ID.deserializer(), SubscriptionCodec.INSTANCE,
                 Subscription::id, metrics);
+        this.urlPolicy = urlPolicy;
+    }
+
+    @Override
+    Optional<String> problem(Subscription subscription) {
+        return urlPolicy.refusal(subscription.url()).map(reason -> "url: " + reason);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.mediahooks.model.json.JsonCodec;
 import io.mediahooks.router.RouterMetrics;
 import io.mediahooks.router.RouterMetrics.InputKind;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * Keeps a global store in step with its compacted table topic, on restore and afterwards alike
  * (Kafka Streams replays the topic through this processor when it rebuilds the store).
  *
- * <p>A record is applied only when it decodes and its key is the id inside its value: compaction
- * and tombstones work by key, so a record filed under another key could never be deleted. Any
- * other record is rejected (logged with its reason and position, counted, not applied) and the
- * previous version stays. Records arrive as bytes and are decoded here rather than by the
+ * <p>A record is applied only when it decodes, its key is the id inside its value (compaction
+ * and tombstones work by key, so a record filed under another key could never be deleted) and
+ * it has no {@linkplain #problem problem} of its kind (a refused URL, say). Any other record is
+ * rejected (logged with its reason and position, counted, not applied) and the previous version
+ * stays. Records arrive as bytes and are decoded here rather than by the
  * deserialization handler: the global thread must never stop on bad input, and the decision is
  * then the same in every runtime (the test driver's global thread has a handler of its own).
  */
@@ -82,8 +84,18 @@ abstract class TableUpdater<K, V> implements Processor<byte[], byte[], Void, Voi
             reject(key.toString(), idField + ": '" + id + "' does not match the record key '" + key + "'");
             return;
         }
+        Optional<String> problem = problem(value);
+        if (problem.isPresent()) {
+            reject(key.toString(), problem.get());
+            return;
+        }
         put(store, value, record.value());
         LOG.debug("{} {} applied", kind.label(), key);
+    }
+
+    /** Why a value that decodes must still not be applied (a rule beyond its codec), or empty; none by default. */
+    Optional<String> problem(V value) {
+        return Optional.empty();
     }
 
     /** Applies a valid value filed under its own id; {@code json} is the record's value as received. */

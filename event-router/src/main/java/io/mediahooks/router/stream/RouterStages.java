@@ -6,6 +6,7 @@ import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.crypto.SecretsAtRest;
 import io.mediahooks.model.json.MediaEventCodec;
 import io.mediahooks.model.kafka.Topics;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.router.RouterMetrics;
 import io.mediahooks.router.state.SecretsIndexer;
 import io.mediahooks.router.state.SubscriptionIndexer;
@@ -32,16 +33,22 @@ public final class RouterStages {
     private final Clock clock;
     private final Duration dedupWindow;
     private final SecretsAtRest secretsAtRest;
+    private final UrlPolicy urlPolicy;
     private final RouterMetrics metrics;
     private final DeliverySizeGuard sizeGuard;
     // Processors are created by the stream thread that runs their task: each thread gets its own decoders.
     private final ThreadLocal<RouteProcessor.Decoders> decoders;
 
-    /** @param maxRecordBytes the largest record the router's producer sends: larger deliveries set their event aside */
-    public RouterStages(Clock clock, Duration dedupWindow, SecretsAtRest secretsAtRest, RouterMetrics metrics, int maxRecordBytes) {
+    /**
+     * @param urlPolicy      webhooks whose URL it refuses are not applied to the webhook store
+     * @param maxRecordBytes the largest record the router's producer sends: larger deliveries set their event aside
+     */
+    public RouterStages(Clock clock, Duration dedupWindow, SecretsAtRest secretsAtRest, UrlPolicy urlPolicy, RouterMetrics metrics,
+                        int maxRecordBytes) {
         this.clock = clock;
         this.dedupWindow = dedupWindow;
         this.secretsAtRest = secretsAtRest;
+        this.urlPolicy = urlPolicy;
         this.metrics = metrics;
         this.decoders = ThreadLocal.withInitial(() -> RouteProcessor.Decoders.create(secretsAtRest));
         this.sizeGuard = new DeliverySizeGuard(maxRecordBytes);
@@ -62,9 +69,9 @@ public final class RouterStages {
         };
     }
 
-    /** Keeps the global webhook store in step with {@code webhook-subscriptions}. */
+    /** Keeps the global webhook store in step with {@code webhook-subscriptions}, webhooks with a refused URL left out. */
     public SubscriptionIndexer subscriptionIndexer() {
-        return new SubscriptionIndexer(metrics);
+        return new SubscriptionIndexer(urlPolicy, metrics);
     }
 
     /** Keeps the global secrets store in step with {@code webhook-secrets}. */

@@ -88,6 +88,8 @@ public final class Cluster implements AutoCloseable {
         common.put(kafkaVariable("session.timeout.ms"), Long.toString(settings.sessionTimeout().toMillis()));
         // The client's default (3 s) unless the session is shorter: members learn of a rebalance through their heartbeats.
         common.put(kafkaVariable("heartbeat.interval.ms"), Long.toString(Math.min(3_000, settings.sessionTimeout().toMillis() / 3)));
+        // The receiver is plain http on loopback: the router (which rejects webhooks whose URL it refuses) and the workers allow it.
+        common.putAll(Bench.loopbackHttpEnvironment());
         Map<String, String> routerEnvironment = new HashMap<>(common);
         routerEnvironment.put(RouterConfig.APPLICATION_ID.key(), name + "-router");
         routerEnvironment.put(RouterConfig.STATE_DIR.key(), dir.resolve("router-state").toString());
@@ -96,7 +98,6 @@ public final class Cluster implements AutoCloseable {
             String worker = "worker-" + i;
             Map<String, String> environment = new HashMap<>(common);
             environment.put(WorkerConfig.GROUP_ID.key(), workerGroup);
-            environment.putAll(Bench.workerHttpEnvironment());
             environment.putAll(settings.workerEnvironment());
             if (settings.staticMembership()) {
                 environment.put(kafkaVariable("group.instance.id"), worker);

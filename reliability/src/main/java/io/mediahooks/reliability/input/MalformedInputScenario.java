@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Bad records on every input topic of the router and the worker, shuffled among valid events,
@@ -85,10 +84,10 @@ public final class MalformedInputScenario implements Scenario {
                         .filter(each -> each.organizationId().equals(webhook.organizationId())).findFirst().orElseThrow();
                 kafka.publishWebhook(secrets, webhook);
             }
-            // The receiver is on loopback over plain http, as in local development; the ssrf scenario runs the worker
-            // with the production defaults.
-            List<ServiceProcess> services = cluster.together(() -> cluster.router(Map.of()),
-                    () -> cluster.worker(Bench.workerHttpEnvironment()));
+            // The receiver is on loopback over plain http, as in local development: the router and the worker both allow
+            // it (each rejects webhooks whose URL its policy refuses). The ssrf scenario runs them with the production defaults.
+            List<ServiceProcess> services = cluster.together(() -> cluster.router(Bench.loopbackHttpEnvironment()),
+                    () -> cluster.worker(Bench.loopbackHttpEnvironment()));
             ServiceProcess router = services.get(0);
             ServiceProcess worker = services.get(1);
             Recording recording = receiver.record(new Recording(fixture.primarySecrets(), 1));

@@ -56,10 +56,11 @@ final class SsrfReport {
                 + "fragment and encoding tricks, redirects 301/302/303/307/308 from an allowed HTTPS endpoint), each submitted "
                 + "through the management API and straight onto webhook-subscriptions; one event routed to every webhook "
                 + "accepted; production defaults (https only, no private networks) plus MEDIAHOOKS_ALLOWED_ADDRESSES="
-                + AllowedEndpoints.HOST + "/32 for the allowed endpoint";
+                + AllowedEndpoints.HOST + "/32 for the allowed endpoint, the same for the API, the router and the worker";
         String verdict = failures.isEmpty()
                 ? "0 connections to the forbidden listener; every form refused with its reason recorded (API problem, "
-                        + "invalid record, or attempt error / redirect status); the control on the allowed address delivered"
+                        + "invalid record in both the router's and the worker's view, or attempt error / redirect status); "
+                        + "the control on the allowed address delivered"
                 : String.join("; ", failures);
         return new ScenarioResult(name, done, counted, failures.isEmpty(), verdict, took);
     }

@@ -8,10 +8,13 @@ import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.SubscriptionCodec;
 import io.mediahooks.model.retry.RetrySchedule;
+import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.reliability.Scenario;
 import io.mediahooks.reliability.ScenarioResult;
 import io.mediahooks.reliability.SuiteContext;
 import io.mediahooks.reliability.input.ScenarioCluster;
+import io.mediahooks.runtime.Environment;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import io.mediahooks.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +35,11 @@ import java.util.regex.Pattern;
  * Webhook URLs that try to reach this machine, submitted where a customer would (the management
  * API) and past it (straight onto {@code webhook-subscriptions}), with the production defaults:
  * https only, private networks blocked. A listener on every local address counts the connections
- * that reach it; an allowed HTTPS endpoint ({@code MEDIAHOOKS_ALLOWED_ADDRESSES=127.0.0.10/32})
- * redirects to forbidden URLs, and answers 200 on a control port. Verdict: no connection reaches
- * the listener, every form is refused somewhere with its reason recorded, the control is delivered.
+ * that reach it; an allowed HTTPS endpoint ({@code MEDIAHOOKS_ALLOWED_ADDRESSES=127.0.0.10/32},
+ * given to the API, the router and the worker alike) redirects to forbidden URLs, and answers 200
+ * on a control port. Verdict: no connection reaches the listener, every form is refused somewhere
+ * (the API, the router's and worker's views of the topic, or the worker's send) with its reason
+ * recorded, the control is delivered.
  */
 public final class SsrfScenario implements Scenario {
 
@@ -42,6 +47,7 @@ public final class SsrfScenario implements Scenario {
     static final String ORGANIZATION = "org_ssrf";
     private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
     private static final Pattern ROUTER_REJECTED = Pattern.compile("Rejected Subscription record with key (\\S+) at \\S+: (.*); not applied");
+    private static final Pattern WORKER_REJECTED = Pattern.compile("Skipped invalid record \\S+ with key (\\S+), the previous version stays: (.*)");
 
     private final boolean reduced;
 
@@ -92,7 +98,7 @@ public final class SsrfScenario implements Scenario {
             workerEnv.put(WorkerConfig.TRUST_STORE_PASSWORD.key(), trustPassword);
             Map<String, String> apiEnv = new HashMap<>(allowList);
             apiEnv.put("MEDIAHOOKS_ADMIN_TOKEN", adminToken);
-            List<ServiceProcess> services = cluster.together(() -> cluster.router(Map.of()), () -> cluster.worker(workerEnv),
+            List<ServiceProcess> services = cluster.together(() -> cluster.router(allowList), () -> cluster.worker(workerEnv),
                     () -> cluster.api(apiEnv));
             ServiceProcess router = services.get(0);
             ServiceProcess worker = services.get(1);
@@ -103,15 +109,19 @@ public final class SsrfScenario implements Scenario {
             context.secretsUsed().add(client.createSecret(key));
 
             try (SsrfRun run = new SsrfRun(cluster.kafka(), ORGANIZATION)) {
-                Setting setting = new Setting(router, worker, api, forbidden, allowed, probed, cluster.dir());
+                UrlPolicy policy = UrlPolicyConfig.from(new Environment(allowList)).policy();
+                Setting setting = new Setting(router, worker, api, policy, forbidden, allowed, probed, cluster.dir());
                 return exercise(setting, forms, client, key, run, started, deadline);
             }
         }
     }
 
-    /** What the forms are thrown at: the services, the listener that must count nothing, the allowed endpoints. */
-    private record Setting(ServiceProcess router, ServiceProcess worker, ServiceProcess api, ForbiddenListener forbidden,
-                           AllowedEndpoints allowed, long probed, Path dir) {
+    /**
+     * What the forms are thrown at: the services, the URL policy they run with, the listener that must count nothing, the
+     * allowed endpoints.
+     */
+    private record Setting(ServiceProcess router, ServiceProcess worker, ServiceProcess api, UrlPolicy policy,
+                           ForbiddenListener forbidden, AllowedEndpoints allowed, long probed, Path dir) {
     }
 
     private ScenarioResult exercise(Setting setting, List<UrlForms.UrlForm> forms, ApiClient client, String key, SsrfRun run,
@@ -123,22 +133,25 @@ public final class SsrfScenario implements Scenario {
         List<Submission> submissions = submit(forms, client, key, run);
         ApiClient.Answer control = client.createWebhook(key, "https://" + AllowedEndpoints.HOST + ":" + allowed.controlPort() + "/ok");
         String controlId = control.text("id");
+        // Only what to wait for: whether each form was refused is read from the services' logs and the attempts.
         List<String> expected = new ArrayList<>(submissions.stream().filter(each -> each.webhookId().isPresent())
-                .filter(each -> each.via().equals("API") || codecAccepts(each.form().url()))
+                .filter(each -> each.via().equals("API") || viewsAccept(each.form().url(), setting.policy()))
                 .map(each -> each.webhookId().get()).toList());
         expected.add(controlId);
-        long codecRejected = submissions.stream().filter(each -> each.via().equals("topic") && !codecAccepts(each.form().url())).count();
-        run.awaitViews(router, setting.worker(), codecRejected, deadline);
+        long viewRejected = submissions.stream()
+                .filter(each -> each.via().equals("topic") && !viewsAccept(each.form().url(), setting.policy())).count();
+        run.awaitViews(router, setting.worker(), viewRejected, deadline);
         EventId event = run.publishEvent();
         List<String> deliveries = expected.stream().map(id -> DeliveryId.of(new OrganizationId(ORGANIZATION), event,
                 new SubscriptionId(id)).value()).toList();
         run.awaitFinal(deliveries, deadline);
-        Map<String, String> rejected = routerRejections(router);
+        Map<String, String> rejected = rejections(router, ROUTER_REJECTED);
+        Map<String, String> workerRejected = rejections(setting.worker(), WORKER_REJECTED);
         List<SsrfReport.Row> rows = new ArrayList<>();
         for (Submission submission : submissions) {
             rows.add(new SsrfReport.Row(submission, submission.judge(
                     submission.webhookId().map(run::attemptsOf).orElse(List.of()),
-                    submission.webhookId().map(rejected::get))));
+                    submission.webhookId().map(rejected::get), submission.webhookId().map(workerRejected::get))));
         }
         Files.writeString(setting.dir().resolve("ssrf-forms.md"), SsrfReport.table(rows));
         return SsrfReport.result(NAME, forms, rows, setting.probed(), forbidden.accepted() - before, run.attemptsOf(controlId),
@@ -161,11 +174,13 @@ public final class SsrfScenario implements Scenario {
         return submissions;
     }
 
-    /** Whether the one validation of webhook records takes {@code url}: the router and the workers apply what it takes. */
-    static boolean codecAccepts(String url) {
+    /**
+     * Whether the router's and workers' views apply a record with {@code url}: the codec parses it and {@code policy}, the
+     * one the services run with, does not refuse it.
+     */
+    static boolean viewsAccept(String url, UrlPolicy policy) {
         try {
-            SubscriptionCodec.parseUrl(url);
-            return true;
+            return policy.refusal(SubscriptionCodec.parseUrl(url)).isEmpty();
         } catch (InvalidRecordException e) {
             return false;
         }
@@ -179,10 +194,10 @@ public final class SsrfScenario implements Scenario {
         return Integer.parseInt(matcher.group(1));
     }
 
-    /** The router's reason for each webhook record it rejected, by webhook id. */
-    private static Map<String, String> routerRejections(ServiceProcess router) {
+    /** A service's reason for each webhook record its view rejected, by webhook id, as its log says. */
+    private static Map<String, String> rejections(ServiceProcess service, Pattern line) {
         Map<String, String> reasons = new HashMap<>();
-        Matcher matcher = ROUTER_REJECTED.matcher(router.process().log());
+        Matcher matcher = line.matcher(service.process().log());
         while (matcher.find()) {
             reasons.put(matcher.group(1), matcher.group(2));
         }

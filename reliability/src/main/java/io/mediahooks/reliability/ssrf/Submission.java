@@ -15,13 +15,23 @@ import java.util.Optional;
  */
 record Submission(UrlForms.UrlForm form, String via, Optional<String> webhookId, Optional<String> apiRefusal) {
 
-    /** Where and why the form was refused, or why not; {@code attempts} are its webhook's, {@code routerRejection} the router's reason. */
-    Verdict judge(List<Attempt> attempts, Optional<String> routerRejection) {
+    /**
+     * Where and why the form was refused, or why not; {@code attempts} are its webhook's, {@code routerRejection} and
+     * {@code workerRejection} the reasons the router's and the worker's views gave for not applying its record.
+     */
+    Verdict judge(List<Attempt> attempts, Optional<String> routerRejection, Optional<String> workerRejection) {
         if (apiRefusal.isPresent()) {
             return new Verdict(true, "API: " + apiRefusal.get());
         }
-        if (routerRejection.isPresent()) {
+        if (routerRejection.isPresent() && workerRejection.isPresent()) {
             return new Verdict(true, "router and worker: invalid record, " + routerRejection.get());
+        }
+        // One view alone: nothing is sent, but the views must agree (one policy, the same settings).
+        if (routerRejection.isPresent()) {
+            return new Verdict(false, "ONLY THE ROUTER rejected the record (" + routerRejection.get() + "); the worker's view applied it");
+        }
+        if (workerRejection.isPresent()) {
+            return new Verdict(false, "ONLY THE WORKER rejected the record (" + workerRejection.get() + "); the router applied it");
         }
         if (attempts.isEmpty()) {
             return new Verdict(false, "NO OUTCOME: accepted, but no attempt recorded and no rejection logged");

@@ -7,10 +7,10 @@ import io.mediahooks.cli.kafka.KafkaSession;
 import io.mediahooks.model.Condition;
 import io.mediahooks.model.Subscription;
 import io.mediahooks.model.json.SubscriptionCodec;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "put", mixinStandardHelpOptions = true,
         description = {
             "Create or replace a webhook. Give it with flags or as a subscription JSON file (SPEC.md).",
-            "The record is validated exactly as the router validates it before anything is written."},
+            "The record is validated exactly as the router validates it before anything is written,",
+            "its URL by the same policy and settings (MEDIAHOOKS_ALLOW_HTTP, MEDIAHOOKS_ALLOW_PRIVATE_NETWORKS,",
+            "MEDIAHOOKS_ALLOWED_ADDRESSES) as the API, the router and the workers."},
         footer = {"", "Examples:",
             "  mediahooks webhook put --id wh_1 --org org_42 \\",
             "      --url https://hooks.example.com/flow \\",
@@ -34,7 +36,7 @@ public final class WebhookPutCommand implements Callable<Integer> {
     @Option(names = "--org", paramLabel = "<org>", description = "Organization id, e.g. org_42.")
     String organization;
 
-    @Option(names = "--url", paramLabel = "<url>", description = "Where deliveries are POSTed; https (http only for local development).")
+    @Option(names = "--url", paramLabel = "<url>", description = "Where deliveries are POSTed; https (http and loopback only with the local-development settings).")
     String url;
 
     @Option(names = "--events", paramLabel = "<types>",
@@ -63,9 +65,13 @@ public final class WebhookPutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Subscription subscription = subscription();
-        if (subscription.url().getScheme().toLowerCase(Locale.ROOT).equals("http")) {
-            context.warn("note: " + subscription.url() + " is plain http: the router and the workers only apply it with"
-                    + " MEDIAHOOKS_ALLOW_HTTP=true (local development); otherwise they reject the record and keep the previous one");
+        // The same policy, from the same settings, as the API, the router and the workers: a URL they would reject is not written.
+        UrlPolicyConfig urls = UrlPolicyConfig.from(context.environment());
+        Optional<String> refusal = urls.policy().refusal(subscription.url());
+        if (refusal.isPresent()) {
+            throw CliException.usage("url: " + refusal.get() + "; nothing written (the router and the workers would reject "
+                    + "the record too). For local development, " + UrlPolicyConfig.ALLOW_HTTP.key() + "=true and "
+                    + UrlPolicyConfig.ALLOW_PRIVATE_NETWORKS.key() + "=true allow plain http and loopback, as for the services");
         }
         try (KafkaSession kafka = new KafkaSession(context.config())) {
             var topic = kafka.topics().subscriptions();

@@ -13,11 +13,14 @@ import io.mediahooks.model.Subscription;
 import io.mediahooks.model.SubscriptionId;
 import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
+import io.mediahooks.runtime.UrlPolicyConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,6 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookCommandsIT {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    @Test
+    void loopbackOverPlainHttpIsWrittenWithTheLocalDevelopmentSettings(KafkaTestBroker kafka) {
+        // Without them it is refused before Kafka is contacted: WebhookPutPolicyTest.
+        CliHarness cli = CliHarness.on(kafka, Clock.fixed(NOW, ZoneOffset.UTC), UrlPolicyConfig.localDevelopment());
+
+        CliHarness.Result put = cli.run("webhook", "put", "--id", "wh_local", "--org", "org_42", "--url", "http://127.0.0.1:9000/",
+                "--events", "ALL");
+
+        assertThat(put.exitCode()).as(put.err()).isZero();
+        List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll(cli.topics().subscriptions().name(), 1, Duration.ofSeconds(10));
+        assertThat(records).hasSize(1);
+        assertThat(SubscriptionCodec.INSTANCE.decode(records.get(0).value()).url().toString()).isEqualTo("http://127.0.0.1:9000/");
+    }
 
     @Test
     void putWritesTheSubscriptionKeyedByItsIdAndDeleteWritesATombstone(KafkaTestBroker kafka) {

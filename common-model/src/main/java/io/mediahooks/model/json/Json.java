@@ -62,6 +62,9 @@ public final class Json {
             throw new InvalidRecordException("", "not valid JSON: " + (withholdText ? position(e) : oneLine(e.getOriginalMessage())), e);
         } catch (IOException e) {
             throw new InvalidRecordException("", "not valid JSON: " + (withholdText ? "unreadable" : oneLine(e.getMessage())), e);
+        } catch (NumberFormatException e) {
+            // A number Java cannot hold, such as 1e9999999999 (the exponent overflows BigDecimal's).
+            throw new InvalidRecordException("", "not valid JSON: a number out of range", e);
         }
         if (node == null || node.isMissingNode()) {
             throw new InvalidRecordException("", "empty record, expected a JSON object");

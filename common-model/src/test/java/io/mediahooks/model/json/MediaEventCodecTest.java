@@ -76,6 +76,7 @@ class MediaEventCodecTest {
             payload not object  | {"event_id":"e","event_type":"VIDEO_READY","created_at":"2026-11-26T12:00:00Z","organization_id":"o","payload":[1]} | payload: expected an object, got an array
             tags not array      | {"event_id":"e","event_type":"VIDEO_READY","created_at":"2026-11-26T12:00:00Z","organization_id":"o","payload":{"tags":"sports"}} | payload.tags: expected an array of strings, got a string
             tag not string      | {"event_id":"e","event_type":"VIDEO_READY","created_at":"2026-11-26T12:00:00Z","organization_id":"o","payload":{"tags":["a",3]}} | payload.tags[1]: expected a string, got a number
+            number out of range | {"event_id":"e","event_type":"VIDEO_READY","created_at":"2026-11-26T12:00:00Z","organization_id":"o","payload":{"size":1e9999999999}} | not valid JSON: a number out of range
             """)
     void malformedEventGetsAnErrorNamingTheField(String kind, String json, String expected) {
         assertThatThrownBy(() -> decode(json))

@@ -43,8 +43,6 @@ public record RouterConfig(
         Duration shutdownTimeout) {
 
     private static final int PRODUCER_BATCH_BYTES = 64 * 1024;
-    /** Kafka's own default; Kafka Streams raises it to 100 ms for its producers. */
-    private static final int PRODUCER_LINGER_MS = 5;
     /** Kafka's default max.request.size. */
     private static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     private static final Pattern LEGAL_APPLICATION_ID = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
@@ -113,17 +111,6 @@ public record RouterConfig(
         if (!config.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
             config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
         }
-        // Kafka Streams lingers 100 ms by default, as long as the commit interval: below full rate every batch then
-        // waited for the commit's flush, which sent them all at once and made each commit (the moment deliveries
-        // become visible) a round trip of bulk data longer. At 5 ms they stream out as they are routed.
-        if (!config.containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
-            config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
-        }
-        // Task idling orders records across a task's input partitions; each of the router's tasks reads one partition of
-        // media-events (webhooks and secrets are global stores, not task inputs), so there is nothing to order. Disabled,
-        // Streams also skips the per-task, per-loop lag check that formats a log string whether or not it is logged
-        // (4% of the stream thread's samples at full rate).
-        config.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);

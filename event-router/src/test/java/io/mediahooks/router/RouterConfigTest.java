@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -80,22 +79,6 @@ class RouterConfigTest {
                 .containsKeys(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG);
         new StreamsConfig(streams);
-    }
-
-    @Test
-    void lingerAndTaskIdlingAreTunedUnlessTheOperatorSetsThem() {
-        Map<String, Object> defaults = RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of())))
-                .streamsConfig(new RouterMetrics(new SimpleMeterRegistry()));
-        Map<String, Object> chosen = RouterConfig.from(new Environment(TestSecretsKeys.with(Map.of(
-                        "MEDIAHOOKS_KAFKA_MAX_TASK_IDLE_MS", "0", "MEDIAHOOKS_KAFKA_LINGER_MS", "50"))))
-                .streamsConfig(new RouterMetrics(new SimpleMeterRegistry()));
-
-        assertThat(defaults).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED)
-                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        assertThat(new StreamsConfig(defaults).getProducerConfigs("client")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5);
-        assertThat(chosen).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0")
-                .doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG));
-        assertThat(new StreamsConfig(chosen).getProducerConfigs("client")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "50");
     }
 
     @Test

@@ -59,7 +59,7 @@ public record RouterConfig(
     public static final Setting<ProcessingGuarantee> PROCESSING_GUARANTEE = Setting.of("MEDIAHOOKS_PROCESSING_GUARANTEE",
             ProcessingGuarantee.EXACTLY_ONCE_V2.configValue(),
             "exactly_once_v2 (no delivery lost or duplicated by a crash) or at_least_once.", ProcessingGuarantee::parse);
-    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_ROUTER_COMMIT_INTERVAL", "100ms",
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("MEDIAHOOKS_ROUTER_COMMIT_INTERVAL", "50ms",
             "How often the router commits (Kafka Streams commit.interval.ms); under exactly-once, deliveries become "
                     + "visible to read_committed consumers at each commit, so this bounds the router's share of latency.",
             Parsers::duration);

@@ -26,7 +26,7 @@ class RouterConfigTest {
         assertThat(config.processingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
         assertThat(config.dedupWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(config.threads()).isEqualTo(1);
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.stateDir()).isEqualTo(Path.of(".mediahooks/router-state").toAbsolutePath());
         assertThat(config.common().bootstrapServers()).isEqualTo("localhost:9092");
     }

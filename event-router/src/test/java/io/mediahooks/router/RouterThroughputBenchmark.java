@@ -44,7 +44,7 @@ class RouterThroughputBenchmark {
     private static final int EVENTS = Integer.getInteger("benchmark.events", 20_000);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 1);
     private static final int PARTITIONS = Integer.getInteger("benchmark.partitions", 6);
-    private static final String COMMIT_INTERVAL = System.getProperty("benchmark.commitInterval", "100ms");
+    private static final String COMMIT_INTERVAL = System.getProperty("benchmark.commitInterval", "50ms");
 
     @Test
     void routingRate(KafkaTestBroker kafka) {

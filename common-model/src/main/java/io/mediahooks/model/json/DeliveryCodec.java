@@ -1,5 +1,6 @@
 package io.mediahooks.model.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.mediahooks.model.Delivery;
 import io.mediahooks.model.DeliveryId;
 import io.mediahooks.model.EventId;
@@ -8,6 +9,7 @@ import io.mediahooks.model.InvalidRecordException;
 import io.mediahooks.model.OrganizationId;
 import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.SubscriptionId;
+import java.io.IOException;
 
 /**
  * The delivery JSON of {@code webhook-deliveries}, the retry topics and {@code webhook-dead-letters}:
@@ -17,7 +19,9 @@ import io.mediahooks.model.SubscriptionId;
  *  "body":"{\"event_type\":...}","routed_at":"...","attempts":0,
  *  "not_before":"..." (retries only), "last_attempt":{attempt JSON} (retries and dead letters)}
  * }</pre>
- * {@code body} holds the exact text every attempt sends.
+ * {@code body} holds the exact text every attempt sends. A first routing, most of the records
+ * written, is put together by {@link RoutedDeliveryWriter} from parts its event's deliveries share;
+ * its bytes are those {@link #write} gives.
  */
 public final class DeliveryCodec implements JsonCodec<Delivery> {
 
@@ -49,19 +53,18 @@ public final class DeliveryCodec implements JsonCodec<Delivery> {
 
     @Override
     public byte[] encode(Delivery delivery) {
+        return RoutedDeliveryWriter.write(delivery).orElseGet(() -> write(delivery));
+    }
+
+    /** Any delivery, field by field with the generator: what {@link RoutedDeliveryWriter}'s bytes must equal. */
+    static byte[] write(Delivery delivery) {
         return Json.stream(256 + delivery.body().length() * 5 / 4, json -> {
             json.writeStartObject();
             json.writeStringField("delivery_id", delivery.deliveryId().value());
             json.writeStringField("subscription_id", delivery.subscriptionId().value());
-            json.writeStringField("organization_id", delivery.organizationId().value());
-            json.writeStringField("event_id", delivery.eventId().value());
-            json.writeStringField("event_type", delivery.eventType().name());
-            json.writeStringField("created_at", delivery.createdAt().text());
+            writeEventFields(json, delivery);
             json.writeStringField("url", delivery.url());
-            json.writeFieldName("body");
-            EscapedText.write(json, delivery.body());
-            json.writeStringField("routed_at", RfcTimestamp.of(delivery.routedAt()).text());
-            json.writeNumberField("attempts", delivery.attempts());
+            writeRoutingFields(json, delivery);
             if (delivery.notBefore().isPresent()) {
                 json.writeStringField("not_before", RfcTimestamp.of(delivery.notBefore().get()).text());
             }
@@ -71,5 +74,21 @@ public final class DeliveryCodec implements JsonCodec<Delivery> {
             }
             json.writeEndObject();
         });
+    }
+
+    /** The fields every delivery of an event shares, before the URL. */
+    static void writeEventFields(JsonGenerator json, Delivery delivery) throws IOException {
+        json.writeStringField("organization_id", delivery.organizationId().value());
+        json.writeStringField("event_id", delivery.eventId().value());
+        json.writeStringField("event_type", delivery.eventType().name());
+        json.writeStringField("created_at", delivery.createdAt().text());
+    }
+
+    /** The fields every first routing of an event shares, after the URL. */
+    static void writeRoutingFields(JsonGenerator json, Delivery delivery) throws IOException {
+        json.writeFieldName("body");
+        EscapedText.write(json, delivery.body());
+        json.writeStringField("routed_at", RfcTimestamp.of(delivery.routedAt()).text());
+        json.writeNumberField("attempts", delivery.attempts());
     }
 }

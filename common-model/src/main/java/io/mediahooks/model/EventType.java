@@ -1,7 +1,10 @@
 package io.mediahooks.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The kinds of media event of SPEC.md; the wire name is the constant's name. */
 public enum EventType {
@@ -23,8 +26,11 @@ public enum EventType {
     LIVESOURCE_CONNECTED,
     LIVESOURCE_DISCONNECTED;
 
-    /** The type with this exact wire name, if there is one (names are case-sensitive). */
+    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
+
+    /** The type with this exact wire name, if there is one (names are case-sensitive); once per record decoded. */
     public static Optional<EventType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(type -> type.name().equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(name));
     }
 }

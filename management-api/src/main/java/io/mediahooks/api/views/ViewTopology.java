@@ -12,6 +12,7 @@ import io.mediahooks.model.json.DeliveryCodec;
 import io.mediahooks.model.json.OperationalEventCodec;
 import io.mediahooks.model.json.OrganizationSecretsCodec;
 import io.mediahooks.model.json.SubscriptionCodec;
+import io.mediahooks.model.safety.UrlPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,11 +59,17 @@ public final class ViewTopology {
         var names = config.topics().names();
         // Offsets kept: a disable of the workers counts only while it names the webhook's current record.
         // Webhooks and keys are also indexed by organization, so a listing reads only the caller's.
+        // A webhook whose URL the policy refuses is not applied, as in the router's and the workers' views
+        // (the previous version stays): the API shows what is delivered to, whoever wrote the record.
+        UrlPolicy urlPolicy = config.urlPolicy();
         table(builder, SUBSCRIPTIONS, names.subscriptions(), updates, true, (key, value) -> {
             Subscription subscription = SubscriptionCodec.INSTANCE.decode(value);
             if (!subscription.id().value().equals(key)) {
                 throw new InvalidRecordException("id", "differs from the record key " + key);
             }
+            urlPolicy.refusal(subscription.url()).ifPresent(reason -> {
+                throw new InvalidRecordException("url", reason);
+            });
         }, value -> SubscriptionCodec.INSTANCE.decode(value).organizationId().value());
         // Opened only to check it: the store keeps the record's bytes, secrets sealed.
         OrganizationSecretsCodec secrets = new OrganizationSecretsCodec(config.secrets().atRest());

@@ -148,4 +148,21 @@ class ViewTopologyTest {
         assertThat(view.get("wh_1")).isNull();
         assertThat(keys(ViewTopology.SUBSCRIPTIONS, ViewTopology.organizationPrefix("org_2"))).isEmpty();
     }
+
+    @Test
+    void aWebhookWhoseUrlThePolicyRefusesIsNotAppliedAsInTheDeliveryServicesViews() {
+        TestInputTopic<String, byte[]> subscriptions = topic(config.topics().names().subscriptions());
+        String valid = "{\"id\":\"wh_1\",\"organization_id\":\"org_1\",\"url\":\"https://a.example/hook\",\"events\":[\"ALL\"]}";
+        subscriptions.pipeInput("wh_1", valid.getBytes(StandardCharsets.UTF_8));
+        for (String refused : List.of("http://a.example/hook", "https://127.0.0.1/hook", "https://169.254.169.254/latest/meta-data",
+                "https://[::1]/hook", "https://2130706433/hook")) {
+            subscriptions.pipeInput("wh_1", valid.replace("https://a.example/hook", refused).getBytes(StandardCharsets.UTF_8));
+            subscriptions.pipeInput("wh_2", valid.replace("wh_1", "wh_2").replace("https://a.example/hook", refused)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        KeyValueStore<String, byte[]> view = driver.getKeyValueStore(ViewTopology.SUBSCRIPTIONS);
+        assertThat(new String(view.get("wh_1"), StandardCharsets.UTF_8)).isEqualTo(valid);
+        assertThat(view.get("wh_2")).isNull();
+        assertThat(keys(ViewTopology.SUBSCRIPTIONS, ViewTopology.organizationPrefix("org_1"))).hasSize(1);
+    }
 }

@@ -10,22 +10,25 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict UTF-8 (RFC 3629) for every record: Jackson reads overlong forms ({@code C0 AF} as '/') and
  * sequences beyond U+10FFFF without complaint, and would pass a corrupted payload on to customers
- * as if it were text. The JDK's decoder rejects both, as well as encoded surrogates.
+ * as if it were text. The JDK's decoder rejects both, as well as encoded surrogates. A NUL byte
+ * is refused too: JSON never holds one, and Jackson takes NULs among the first bytes as the sign of
+ * UTF-16 or UTF-32 text and reads it, so a record in another encoding would otherwise pass.
  */
 final class Utf8 {
 
     private Utf8() {
     }
 
-    /** Throws naming the byte offset when {@code bytes} is not well-formed UTF-8; ASCII costs one scan. */
+    /** Throws naming the byte offset when {@code bytes} is not well-formed UTF-8 or holds a NUL; ASCII costs one scan. */
     static void requireWellFormed(byte[] bytes) {
         int firstNonAscii = 0;
-        while (firstNonAscii < bytes.length && bytes[firstNonAscii] >= 0) {
+        while (firstNonAscii < bytes.length && bytes[firstNonAscii] > 0) {
             firstNonAscii++;
         }
         if (firstNonAscii == bytes.length) {
             return;
         }
+        requireNoNul(bytes, firstNonAscii);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -34,6 +37,15 @@ final class Utf8 {
             decoder.decode(input);
         } catch (CharacterCodingException e) {
             throw new InvalidRecordException("", "not valid JSON: invalid UTF-8 at byte " + input.position(), e);
+        }
+    }
+
+    private static void requireNoNul(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new InvalidRecordException("", "not valid JSON: a NUL byte at byte " + i
+                        + " (records are UTF-8 JSON; UTF-16 or UTF-32 text is refused)");
+            }
         }
     }
 }

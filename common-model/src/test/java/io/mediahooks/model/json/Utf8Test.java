@@ -45,4 +45,22 @@ class Utf8Test {
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessageStartingWith("not valid JSON: invalid UTF-8 at byte ");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void refusesARecordInAnotherUnicodeEncodingThatJacksonAloneWouldDetectAndRead(String charset) {
+        byte[] record = new String(eventWithNameBytes(), StandardCharsets.UTF_8).getBytes(java.nio.charset.Charset.forName(charset));
+        assertThatThrownBy(() -> MediaEventCodec.INSTANCE.decode(record))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not valid JSON: a NUL byte at byte ")
+                .hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void refusesANulByteAfterMultiByteCharacters() {
+        byte[] record = eventWithNameBytes(new byte[] {(byte) 0xC3, (byte) 0xA9, 0});
+        assertThatThrownBy(() -> MediaEventCodec.INSTANCE.decode(record))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not valid JSON: a NUL byte at byte ");
+    }
 }

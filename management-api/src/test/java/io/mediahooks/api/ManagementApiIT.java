@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.HandlerType;
 import io.mediahooks.api.views.Keys;
+import io.mediahooks.api.views.RecoverJob;
+import io.mediahooks.api.views.RecoverJobCodec;
 import io.mediahooks.kafka.test.KafkaTestBroker;
 import io.mediahooks.kafka.test.WithKafka;
 import io.mediahooks.model.Attempt;
@@ -259,6 +261,27 @@ class ManagementApiIT {
         JsonNode job = api.get("/v1/jobs/" + jobId, keyA).json();
         valid("Job", job);
         assertThat(job.get("replayed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedIsReportedFailedAsAbandoned() {
+        String id = api.post("/v1/webhooks", keyA, ApiHarness.webhookInput("https://hooks.example.com/gone", "ALL")).json()
+                .get("id").asText();
+        Instant lastWord = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+        // The record an instance leaves when it dies mid-job: running, and never renewed again.
+        RecoverJob running = new RecoverJob("job_00000000deadbeef", new OrganizationId("org_a"), new SubscriptionId(id),
+                lastWord.minus(Duration.ofHours(1)), Optional.empty(), RecoverJob.State.RUNNING, 300, 100, Optional.empty(),
+                lastWord.minusSeconds(2), lastWord);
+        kafka.send(api.names().apiKeys() + "-jobs", running.id().getBytes(StandardCharsets.UTF_8), RecoverJobCodec.encode(running));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/v1/jobs/" + running.id(), keyA).status()).isEqualTo(200));
+        JsonNode job = api.get("/v1/jobs/" + running.id(), keyA).json();
+        valid("Job", job);
+        assertThat(job.get("state").asText()).isEqualTo("failed");
+        assertThat(job.get("error").asText()).startsWith("abandoned: ");
+        assertThat(job.get("replayed").asInt()).isEqualTo(100);
+        assertThat(api.get("/v1/jobs/" + running.id(), keyB).status()).isEqualTo(404);
     }
 
     @Test

@@ -14,15 +14,19 @@ import io.mediahooks.model.kafka.Topic;
 import io.mediahooks.model.kafka.Topics;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
@@ -32,12 +36,18 @@ import org.slf4j.LoggerFactory;
  * Recover jobs: a webhook's dead letters in a window, replayed in the background as the CLI's
  * {@code dead-letters replay} does ({@link Delivery#replayed()}: same delivery id and body, attempts
  * reset, back on {@code webhook-deliveries}). Job state lives on the compacted jobs topic, so every
- * instance answers for every job; the instance that accepted a job runs it.
+ * instance answers for every job; the instance that accepted a job runs it, and renews the record of
+ * each job it holds (queued or running) every {@link #HEARTBEAT}. A job whose record has not been
+ * renewed for {@link #SILENCE} lost its instance and is reported failed by every instance.
  */
 public final class RecoverJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecoverJobs.class);
     private static final int PROGRESS_EVERY = 100;
+    /** How often an instance renews the record of each job it holds. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    /** How long a job's record may go unrenewed before the job counts as abandoned: six missed heartbeats. */
+    static final Duration SILENCE = HEARTBEAT.multipliedBy(6);
 
     private final Views views;
     private final ViewWriter writer;
@@ -46,11 +56,11 @@ public final class RecoverJobs implements AutoCloseable {
     private final DeadLetterQueries deadLetters;
     private final Clock clock;
     private final SecureRandom random;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "api-recover-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "api-recover-jobs"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "api-recover-heartbeat"));
+    /** The latest record of each job this instance holds and has not finished; guarded by {@code this}. */
+    private final Map<String, RecoverJob> held = new LinkedHashMap<>();
 
     public RecoverJobs(Views views, ViewWriter writer, Topics topics, String jobsTopic, DeadLetterQueries deadLetters,
                        Clock clock, SecureRandom random) {
@@ -61,6 +71,13 @@ public final class RecoverJobs implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.random = random;
+        heartbeat.scheduleWithFixedDelay(this::renewHeldJobs, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** The jobs topic: key job id, value job JSON, compacted. */
@@ -93,6 +110,7 @@ public final class RecoverJobs implements AutoCloseable {
             }
         }
         return job.filter(j -> j.organizationId().equals(organization))
+                .map(j -> j.asSeenAt(now(), SILENCE))
                 .orElseThrow(() -> ApiProblem.notFound("no job " + id));
     }
 
@@ -127,9 +145,25 @@ public final class RecoverJobs implements AutoCloseable {
         }
     }
 
-    private void save(RecoverJob job) {
+    /** Writes the job's record and keeps it among the held jobs until it is finished; one writer at a time, so renewals never overtake progress. */
+    private synchronized void save(RecoverJob job) {
+        if (job.state() == RecoverJob.State.QUEUED || job.state() == RecoverJob.State.RUNNING) {
+            held.put(job.id(), job);
+        } else {
+            held.remove(job.id());
+        }
         byte[] bytes = RecoverJobCodec.encode(job);
         writer.write(jobsTopic, job.id(), bytes, () -> Arrays.equals(views.jobs().get(job.id()), bytes));
+    }
+
+    private synchronized void renewHeldJobs() {
+        for (RecoverJob job : List.copyOf(held.values())) {
+            try {
+                save(job.progressed(job.state(), job.matched(), job.replayed(), job.error(), now()));
+            } catch (RuntimeException e) {
+                LOG.warn("Recover job {}: could not renew its record: {}", job.id(), e.getMessage());
+            }
+        }
     }
 
     private Instant now() {
@@ -138,6 +172,7 @@ public final class RecoverJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

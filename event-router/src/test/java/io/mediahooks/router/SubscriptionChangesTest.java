@@ -97,6 +97,20 @@ class SubscriptionChangesTest {
     }
 
     @Test
+    void webhooksAddedAndMovedAfterEventsWereRoutedApplyToTheNextEvents() {
+        router.publish(event("org_42", "evt_1", EventType.VIDEO_READY));
+        router.publish(event("org_7", "evt_2", EventType.VIDEO_READY));
+        router.put(webhook("wh_2", "org_42", EventType.VIDEO_READY));
+        router.publish(event("org_42", "evt_3", EventType.VIDEO_READY));
+        router.put(Fixtures.inOrganization(webhook, "org_7"));
+        router.publish(event("org_42", "evt_4", EventType.VIDEO_READY));
+        router.publish(event("org_7", "evt_5", EventType.VIDEO_READY));
+
+        assertThat(router.deliveryValues()).extracting(delivery -> delivery.eventId().value() + " " + delivery.subscriptionId().value())
+                .containsExactly("evt_1 wh_1", "evt_3 wh_1", "evt_3 wh_2", "evt_4 wh_2", "evt_5 wh_1");
+    }
+
+    @Test
     void invalidUpdateKeepsThePreviousVersionInForce() {
         String badUrl = "{\"id\":\"wh_1\",\"organization_id\":\"org_42\",\"url\":\"ftp://files.example.com/\","
                 + "\"events\":[\"ALL\"],\"enabled\":true}";

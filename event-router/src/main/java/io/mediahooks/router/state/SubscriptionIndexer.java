@@ -18,11 +18,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class SubscriptionIndexer extends TableUpdater<SubscriptionId, Subscription> {
 
     private final UrlPolicy urlPolicy;
+    private final WebhookVersions versions;
 
-    public SubscriptionIndexer(UrlPolicy urlPolicy, RouterMetrics metrics) {
+    /** @param versions bumped after each change, for the stream threads' {@link OrganizationWebhooks} */
+    public SubscriptionIndexer(UrlPolicy urlPolicy, WebhookVersions versions, RouterMetrics metrics) {
         super(WebhookIndex.STORE, InputKind.SUBSCRIPTION, "id", Topics.SUBSCRIPTION_ID.deserializer(), SubscriptionCodec.INSTANCE,
                 Subscription::id, metrics);
         this.urlPolicy = urlPolicy;
+        this.versions = versions;
     }
 
     @Override
@@ -32,11 +35,11 @@ public final class SubscriptionIndexer extends TableUpdater<SubscriptionId, Subs
 
     @Override
     void put(KeyValueStore<String, byte[]> store, Subscription subscription, byte[] json) {
-        WebhookIndex.put(store, subscription, json);
+        WebhookIndex.put(store, versions, subscription, json);
     }
 
     @Override
     boolean remove(KeyValueStore<String, byte[]> store, SubscriptionId id) {
-        return WebhookIndex.remove(store, id);
+        return WebhookIndex.remove(store, versions, id);
     }
 }

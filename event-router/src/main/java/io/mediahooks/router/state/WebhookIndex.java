@@ -46,22 +46,28 @@ public final class WebhookIndex {
                 .withLoggingDisabled();
     }
 
-    /** Files {@code subscription} (its JSON is {@code json}) under its organization, leaving the one it was in before. */
-    static void put(KeyValueStore<String, byte[]> store, Subscription subscription, byte[] json) {
+    /**
+     * Files {@code subscription} (its JSON is {@code json}) under its organization, leaving the one it
+     * was in before; then bumps the version of each organization it changed.
+     */
+    static void put(KeyValueStore<String, byte[]> store, WebhookVersions versions, Subscription subscription, byte[] json) {
         SubscriptionId id = subscription.id();
         OrganizationId organization = subscription.organizationId();
-        organizationOf(store, id).filter(previous -> !previous.equals(organization))
-                .ifPresent(previous -> store.delete(webhookKey(previous, id)));
+        Optional<OrganizationId> left = organizationOf(store, id).filter(previous -> !previous.equals(organization));
+        left.ifPresent(previous -> store.delete(webhookKey(previous, id)));
         store.put(webhookKey(organization, id), json);
         store.put(ownerKey(id), organization.value().getBytes(StandardCharsets.UTF_8));
+        left.ifPresent(versions::changed);
+        versions.changed(organization);
     }
 
-    /** Removes the webhook {@code id}; true if it was there. */
-    static boolean remove(KeyValueStore<String, byte[]> store, SubscriptionId id) {
+    /** Removes the webhook {@code id}, then bumps its organization's version; true if it was there. */
+    static boolean remove(KeyValueStore<String, byte[]> store, WebhookVersions versions, SubscriptionId id) {
         Optional<OrganizationId> organization = organizationOf(store, id);
         organization.ifPresent(owner -> {
             store.delete(webhookKey(owner, id));
             store.delete(ownerKey(id));
+            versions.changed(owner);
         });
         return organization.isPresent();
     }

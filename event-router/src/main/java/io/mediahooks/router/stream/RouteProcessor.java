@@ -12,8 +12,10 @@ import io.mediahooks.router.RouterMetrics;
 import io.mediahooks.router.routing.EventRouter;
 import io.mediahooks.router.routing.Routing;
 import io.mediahooks.router.state.DecodeCache;
+import io.mediahooks.router.state.OrganizationWebhooks;
 import io.mediahooks.router.state.SecretsIndex;
 import io.mediahooks.router.state.WebhookIndex;
+import io.mediahooks.router.state.WebhookVersions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +44,7 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
     private KeyValueStore<String, byte[]> secrets;
 
     /** The decoded webhooks and secrets a stream thread keeps, shared by its tasks. */
-    record Decoders(DecodeCache<Subscription> webhooks, DecodeCache<OrganizationSecrets> secrets) {
+    record Decoders(OrganizationWebhooks webhooks, DecodeCache<OrganizationSecrets> secrets) {
 
         /**
          * Room for an organization of 20,000 webhooks, or many smaller ones: about 1.1 KB of heap
@@ -52,9 +54,12 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
         /** The secrets of 10,000 organizations with webhooks, well under 1 KB each. */
         static final int SECRETS = 10_000;
 
-        /** Secrets are opened here, into memory only: the store keeps them sealed. */
-        static Decoders create(SecretsAtRest secretsAtRest) {
-            return new Decoders(new DecodeCache<>(SubscriptionCodec.INSTANCE, WEBHOOKS),
+        /**
+         * Secrets are opened here, into memory only: the store keeps them sealed. The lists of
+         * webhooks by organization hold as many webhooks as are kept decoded.
+         */
+        static Decoders create(SecretsAtRest secretsAtRest, WebhookVersions versions) {
+            return new Decoders(new OrganizationWebhooks(versions, new DecodeCache<>(SubscriptionCodec.INSTANCE, WEBHOOKS), WEBHOOKS),
                     new DecodeCache<>(new OrganizationSecretsCodec(secretsAtRest), SECRETS));
         }
     }
@@ -76,7 +81,7 @@ final class RouteProcessor<K> implements Processor<K, MediaEvent, SubscriptionId
     @Override
     public void process(Record<K, MediaEvent> record) {
         MediaEvent event = record.value();
-        List<Subscription> candidates = WebhookIndex.webhooksOf(webhooks, event.organizationId(), decoders.webhooks());
+        List<Subscription> candidates = decoders.webhooks().of(webhooks, event.organizationId());
         Optional<OrganizationSecrets> organizationSecrets = candidates.isEmpty() ? Optional.empty()
                 : SecretsIndex.secretsOf(secrets, event.organizationId(), decoders.secrets());
         // Secret expiry is judged now, when the event is routed, not when it was published.

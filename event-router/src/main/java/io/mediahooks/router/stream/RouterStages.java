@@ -10,6 +10,7 @@ import io.mediahooks.model.safety.UrlPolicy;
 import io.mediahooks.router.RouterMetrics;
 import io.mediahooks.router.state.SecretsIndexer;
 import io.mediahooks.router.state.SubscriptionIndexer;
+import io.mediahooks.router.state.WebhookVersions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -38,6 +39,8 @@ public final class RouterStages {
     private final DeliverySizeGuard sizeGuard;
     // Processors are created by the stream thread that runs their task: each thread gets its own decoders.
     private final ThreadLocal<RouteProcessor.Decoders> decoders;
+    /** Bumped by the global thread's webhook indexer, read by every stream thread's lists of webhooks. */
+    private final WebhookVersions versions = new WebhookVersions();
 
     /**
      * @param urlPolicy      webhooks whose URL it refuses are not applied to the webhook store
@@ -50,7 +53,7 @@ public final class RouterStages {
         this.secretsAtRest = secretsAtRest;
         this.urlPolicy = urlPolicy;
         this.metrics = metrics;
-        this.decoders = ThreadLocal.withInitial(() -> RouteProcessor.Decoders.create(secretsAtRest));
+        this.decoders = ThreadLocal.withInitial(() -> RouteProcessor.Decoders.create(secretsAtRest, versions));
         this.sizeGuard = new DeliverySizeGuard(maxRecordBytes);
     }
 
@@ -71,7 +74,7 @@ public final class RouterStages {
 
     /** Keeps the global webhook store in step with {@code webhook-subscriptions}, webhooks with a refused URL left out. */
     public SubscriptionIndexer subscriptionIndexer() {
-        return new SubscriptionIndexer(urlPolicy, metrics);
+        return new SubscriptionIndexer(urlPolicy, versions, metrics);
     }
 
     /** Keeps the global secrets store in step with {@code webhook-secrets}. */

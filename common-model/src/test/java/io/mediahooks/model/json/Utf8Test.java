@@ -63,4 +63,27 @@ class Utf8Test {
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessageStartingWith("not valid JSON: a NUL byte at byte ");
     }
+
+    @Test
+    void theAsciiPrefixEndsAtTheFirstNulOrHighByteWhereverItFallsInAWord() {
+        byte[] fillers = {1, 'a', 0x7F};
+        byte[] stoppers = {0, (byte) 0x80, (byte) 0xC3, (byte) 0xFF};
+        for (int length = 0; length <= 40; length++) {
+            for (byte filler : fillers) {
+                byte[] ascii = new byte[length];
+                java.util.Arrays.fill(ascii, filler);
+                assertThat(Utf8.asciiPrefix(ascii)).as("all %d bytes 0x%02x", length, filler).isEqualTo(length);
+                for (int at = 0; at < length; at++) {
+                    for (byte stopper : stoppers) {
+                        byte[] bytes = ascii.clone();
+                        bytes[at] = stopper;
+                        if (at + 1 < length) {
+                            bytes[at + 1] = 0; // a second stopper after the first must not move the answer
+                        }
+                        assertThat(Utf8.asciiPrefix(bytes)).as("length %d, 0x%02x at %d", length, stopper, at).isEqualTo(at);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,54 @@
+package io.mediahooks.bench.micro;
+
+import io.mediahooks.bench.workload.EventSource;
+import io.mediahooks.bench.workload.Workload;
+import io.mediahooks.model.MediaEvent;
+import io.mediahooks.model.json.DeliveryCodec;
+import io.mediahooks.model.json.MediaEventCodec;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * What decoding one record costs, checks included (strict UTF-8 first, then the JSON): a media event
+ * of the benchmark's workload as the router reads it, and one of its routed deliveries as the worker
+ * reads it. To compare two builds, put the other build's {@code common-model} jar first on the class
+ * path of the same {@code benchmarks.jar}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class RecordDecodingBenchmark {
+
+    private byte[] event;
+    private byte[] delivery;
+
+    @Setup
+    public void setUp() {
+        Workload workload = Workload.create(1, organization -> "https://hooks.example.com");
+        Instant now = Instant.now();
+        EventSource events = new EventSource("evt_jmh_", 7, Workload.ORGANIZATIONS);
+        MediaEvent routed = events.next(now);
+        while (workload.fanOut(routed) < 1) {
+            routed = events.next(now);
+        }
+        event = MediaEventCodec.INSTANCE.encode(routed);
+        delivery = DeliveryCodec.INSTANCE.encode(workload.deliveries(routed, now).get(0));
+    }
+
+    @Benchmark
+    public MediaEvent decodeMediaEvent() {
+        return MediaEventCodec.INSTANCE.decode(event);
+    }
+
+    @Benchmark
+    public Object decodeDelivery() {
+        return DeliveryCodec.INSTANCE.decode(delivery);
+    }
+}

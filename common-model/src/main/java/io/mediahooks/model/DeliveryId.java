@@ -13,6 +13,14 @@ import java.util.HexFormat;
 public record DeliveryId(String value) {
 
     private static final String PREFIX = "msg_";
+    /** One digest per thread: looking one up costs as much as the hash (the router makes an id per delivery). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    });
 
     public DeliveryId {
         Ids.require("DeliveryId", value);
@@ -24,12 +32,8 @@ public record DeliveryId(String value) {
 
     /** The stable id of {@code event} delivered to {@code subscription}. */
     public static DeliveryId of(OrganizationId organization, EventId event, SubscriptionId subscription) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
         // Length-prefixing keeps ("a|b","c") and ("a","b|c") apart.
         for (String part : new String[] {organization.value(), event.value(), subscription.value()}) {
             byte[] bytes = part.getBytes(StandardCharsets.UTF_8);

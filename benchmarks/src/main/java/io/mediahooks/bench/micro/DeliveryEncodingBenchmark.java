@@ -1,14 +1,10 @@
 package io.mediahooks.bench.micro;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mediahooks.bench.workload.EventSource;
-import io.mediahooks.bench.workload.Workload;
 import io.mediahooks.model.Delivery;
-import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.RfcTimestamp;
 import io.mediahooks.model.json.DeliveryCodec;
 import io.mediahooks.model.json.Json;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,14 +31,7 @@ public class DeliveryEncodingBenchmark {
 
     @Setup
     public void setUp() {
-        Workload workload = Workload.create(1, organization -> "https://hooks.example.com");
-        Instant now = Instant.now();
-        EventSource events = new EventSource("evt_jmh_", 7, Workload.ORGANIZATIONS);
-        MediaEvent event = events.next(now);
-        while (workload.fanOut(event) < 3) {
-            event = events.next(now);
-        }
-        deliveries = workload.deliveries(event, now).subList(0, 3);
+        deliveries = RoutedSample.withFanOut(3).deliveries().subList(0, 3);
     }
 
     @Benchmark

@@ -1,11 +1,8 @@
 package io.mediahooks.bench.micro;
 
-import io.mediahooks.bench.workload.EventSource;
-import io.mediahooks.bench.workload.Workload;
 import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.json.DeliveryCodec;
 import io.mediahooks.model.json.MediaEventCodec;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,15 +28,9 @@ public class RecordDecodingBenchmark {
 
     @Setup
     public void setUp() {
-        Workload workload = Workload.create(1, organization -> "https://hooks.example.com");
-        Instant now = Instant.now();
-        EventSource events = new EventSource("evt_jmh_", 7, Workload.ORGANIZATIONS);
-        MediaEvent routed = events.next(now);
-        while (workload.fanOut(routed) < 1) {
-            routed = events.next(now);
-        }
-        event = MediaEventCodec.INSTANCE.encode(routed);
-        delivery = DeliveryCodec.INSTANCE.encode(workload.deliveries(routed, now).get(0));
+        RoutedSample sample = RoutedSample.withFanOut(1);
+        event = MediaEventCodec.INSTANCE.encode(sample.event());
+        delivery = DeliveryCodec.INSTANCE.encode(sample.deliveries().get(0));
     }
 
     @Benchmark

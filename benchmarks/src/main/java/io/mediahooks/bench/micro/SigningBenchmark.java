@@ -1,9 +1,6 @@
 package io.mediahooks.bench.micro;
 
-import io.mediahooks.bench.workload.EventSource;
-import io.mediahooks.bench.workload.Workload;
 import io.mediahooks.model.Delivery;
-import io.mediahooks.model.MediaEvent;
 import io.mediahooks.model.WebhookSecret;
 import io.mediahooks.model.signing.WebhookSigner;
 import io.mediahooks.worker.http.RequestSigner;
@@ -40,18 +37,12 @@ public class SigningBenchmark {
 
     @Setup
     public void setUp() {
-        Workload workload = Workload.create(1, organization -> "https://hooks.example.com");
-        Instant now = Instant.now();
-        EventSource events = new EventSource("evt_jmh_", 7, Workload.ORGANIZATIONS);
-        MediaEvent event = events.next(now);
-        while (workload.fanOut(event) == 0) {
-            event = events.next(now);
-        }
-        delivery = workload.deliveries(event, now).get(0);
+        RoutedSample sample = RoutedSample.withFanOut(1);
+        delivery = sample.deliveries().get(0);
         body = delivery.bodyBytes();
         messageId = delivery.deliveryId().value();
-        timestamp = now.getEpochSecond();
-        secrets = workload.organizations().get(0).secrets().secrets();
+        timestamp = sample.now().getEpochSecond();
+        secrets = sample.workload().organizations().get(0).secrets().secrets();
         url = URI.create(delivery.url());
         signer = new RequestSigner("X-FP-Webhook-Signature-Hmac-Sha-256");
     }

@@ -68,7 +68,7 @@ public final class ApiHarness implements AutoCloseable {
         env.put("MEDIAHOOKS_API_PORT", "0");
         env.put("MEDIAHOOKS_MANAGEMENT_PORT", "0");
         env.put("MEDIAHOOKS_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("MEDIAHOOKS_TOPIC_API_JOBS", names.apiKeys() + "-jobs");
+        env.put("MEDIAHOOKS_TOPIC_API_JOBS", jobsTopic(names));
         env.put("MEDIAHOOKS_API_ROCKSDB_CACHE_MB", "16");
         env.putAll(TestSecretsKeys.environment());
         try {
@@ -78,6 +78,11 @@ public final class ApiHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return env;
+    }
+
+    /** The jobs topic the test instances use: beside their API keys topic. */
+    public static String jobsTopic(TopicNames names) {
+        return names.apiKeys() + "-jobs";
     }
 
     public ApiApplication app() {

@@ -272,7 +272,7 @@ class ManagementApiIT {
         RecoverJob running = new RecoverJob("job_00000000deadbeef", new OrganizationId("org_a"), new SubscriptionId(id),
                 lastWord.minus(Duration.ofHours(1)), Optional.empty(), RecoverJob.State.RUNNING, 300, 100, Optional.empty(),
                 lastWord.minusSeconds(2), lastWord);
-        kafka.send(api.names().apiKeys() + "-jobs", running.id().getBytes(StandardCharsets.UTF_8), RecoverJobCodec.encode(running));
+        kafka.send(ApiHarness.jobsTopic(api.names()), running.id().getBytes(StandardCharsets.UTF_8), RecoverJobCodec.encode(running));
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get("/v1/jobs/" + running.id(), keyA).status()).isEqualTo(200));

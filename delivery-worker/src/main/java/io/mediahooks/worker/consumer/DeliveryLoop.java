@@ -13,16 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -56,7 +53,7 @@ public final class DeliveryLoop implements Runnable {
     private final RecordIntake intake;
     private final PartitionPauser pauser;
     private final OffsetCommitter committer;
-    private final OwnershipLease lease;
+    private final PauseGuard pauseGuard;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile boolean polling;
@@ -78,7 +75,7 @@ public final class DeliveryLoop implements Runnable {
         this.intake = new RecordIntake(consumer, tracker, dueGate, pipeline, metrics);
         this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld, maxHeldBytes), metrics);
         this.committer = new OffsetCommitter(consumer, tracker, clock, commitInterval);
-        this.lease = lease;
+        this.pauseGuard = new PauseGuard(consumer, pipeline, tracker, dueGate, lease);
     }
 
     /** True while the loop is in its polling phase (it joined the group and takes records). */
@@ -115,11 +112,11 @@ public final class DeliveryLoop implements Runnable {
         try {
             consumer.subscribe(topics, new Handoff());
             polling = true;
-            lease.renew(System.nanoTime());
+            pauseGuard.start();
             while (!stopRequested && failure == null) {
                 pauser.apply(clock.instant(), tracker.pending(), tracker.pendingBytes());
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
-                if (vouch()) {
+                if (pauseGuard.vouch()) {
                     intake.accept(records, clock.instant());
                 }
                 sweepIfDue();
@@ -170,44 +167,8 @@ public final class DeliveryLoop implements Runnable {
     private void pollPaused() {
         consumer.pause(consumer.assignment());
         consumer.poll(BUSY_POLL);
-        vouch();
+        pauseGuard.vouch();
         settle(Duration.ZERO);
-    }
-
-    /**
-     * Renews the {@link OwnershipLease} each time the poll thread runs. When it finds that the
-     * thread had not run for longer than the lease's pause, the whole process was paused: its session may have expired and its partitions moved, so what is not sent yet is
-     * handed back, the partitions are read again from their committed offsets (as by their next
-     * owner if they did move; the consumer learns of that at its next poll), and what this poll
-     * returned is dropped.
-     *
-     * @return false when it found such a pause
-     */
-    private boolean vouch() {
-        long now = System.nanoTime();
-        if (lease.fresh(now)) {
-            lease.renew(now);
-            pipeline.resumeParked();
-            return true;
-        }
-        Set<TopicPartition> partitions = consumer.assignment();
-        LOG.warn("The worker was paused for {} ms: its {} partitions may have moved meanwhile; handing back what is not "
-                + "sent and reading them again from their committed offsets", lease.idleFor(now).toMillis(), partitions.size());
-        pipeline.distrust(partitions);
-        tracker.forget(partitions);
-        dueGate.forget(partitions);
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset != null) {
-                consumer.seek(partition, offset);
-            } else {
-                consumer.seekToBeginning(List.of(partition));
-            }
-        }
-        lease.renew(System.nanoTime());
-        pipeline.resumeParked();
-        return false;
     }
 
     private void sweepIfDue() {
@@ -265,7 +226,7 @@ public final class DeliveryLoop implements Runnable {
         long deadline = System.nanoTime() + (drained ? 0 : handbackTimeout.toNanos());
         settle(Duration.ZERO);
         while (tracker.pending(partitions) > 0 && failure == null && !Thread.currentThread().isInterrupted()) {
-            vouch();
+            pauseGuard.vouch();
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 if (!drained) {

@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -29,10 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * and it keeps the recording free of locking between receiver threads.
  */
 public final class LoopbackReceiver implements AutoCloseable {
-
-    private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final Selector selector;
     private final List<Bound> endpoints;
@@ -138,7 +132,7 @@ public final class LoopbackReceiver implements AutoCloseable {
                     if (key.isAcceptable()) {
                         accept((Bound) key.attachment());
                     } else {
-                        Connection connection = (Connection) key.attachment();
+                        ReceiverConnection connection = (ReceiverConnection) key.attachment();
                         if (key.isWritable()) {
                             connection.flush(key);
                         }
@@ -166,7 +160,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         }
     }
 
-    private record DelayedReply(long dueNanos, Connection connection, SelectionKey key, boolean close) {
+    private record DelayedReply(long dueNanos, ReceiverConnection connection, SelectionKey key, boolean close) {
     }
 
     private void accept(Bound endpoint) throws IOException {
@@ -174,7 +168,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         while ((channel = endpoint.server.accept()) != null) {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.register(selector, SelectionKey.OP_READ, new Connection(endpoint.spec, channel));
+            channel.register(selector, SelectionKey.OP_READ, new ReceiverConnection(this, endpoint.spec, channel));
             connections.incrementAndGet();
         }
     }
@@ -200,133 +194,32 @@ public final class LoopbackReceiver implements AutoCloseable {
         }
     }
 
-    private record Bound(EndpointSpec spec, ServerSocketChannel server, int port) {
+    /** The parser of this receiver's requests (the hex signature header's name). */
+    RequestParser parser() {
+        return parser;
     }
 
-    /** One client connection: its read buffer and any response not yet written. */
-    private final class Connection {
+    /** A request that broke HTTP: counted, and its connection closed by the caller. */
+    void malformed() {
+        malformed.incrementAndGet();
+    }
 
-        private final EndpointSpec endpoint;
-        private final SocketChannel channel;
-        private ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES);
-        private ByteBuffer pendingOut;
-        private boolean continueSent;
-        private boolean closeAfterWrite;
-
-        Connection(EndpointSpec endpoint, SocketChannel channel) {
-            this.endpoint = endpoint;
-            this.channel = channel;
+    /** A whole request from {@code connection}: recorded, then answered now, later or never as its endpoint says. */
+    void received(ReceiverConnection connection, SelectionKey key, EndpointSpec endpoint, ReceivedRequest request)
+            throws IOException {
+        recording.record(endpoint.label(), request, !endpoint.hangs(), System.nanoTime(), System.currentTimeMillis());
+        listener.received(endpoint.label(), request);
+        if (endpoint.hangs()) {
+            // Never answer: the client's timeout ends the exchange and closes the connection.
+            return;
         }
-
-        void read(SelectionKey key) throws IOException {
-            int read;
-            try {
-                read = channel.read(in);
-            } catch (IOException e) {
-                close(key);
-                return;
-            }
-            if (read < 0) {
-                close(key);
-                return;
-            }
-            in.flip();
-            try {
-                drain(key);
-            } catch (MalformedRequestException | NumberFormatException e) {
-                malformed.incrementAndGet();
-                close(key);
-                return;
-            }
-            in.compact();
-            if (!in.hasRemaining()) {
-                // One request larger than the buffer: grow rather than stall.
-                ByteBuffer bigger = ByteBuffer.allocate(in.capacity() * 2);
-                in.flip();
-                bigger.put(in);
-                in = bigger;
-            }
+        if (endpoint.delayMillis() > 0) {
+            delayed.add(new DelayedReply(System.nanoTime() + endpoint.delayMillis() * 1_000_000, connection, key, request.close()));
+            return;
         }
+        connection.answer(key, request.close());
+    }
 
-        private void drain(SelectionKey key) throws IOException {
-            while (in.hasRemaining() && key.isValid()) {
-                RequestParser.Result result = parser.parse(in);
-                if (result instanceof RequestParser.Parsed parsed) {
-                    continueSent = false;
-                    handle(key, parsed.request());
-                } else {
-                    if (result instanceof RequestParser.AwaitingBody awaiting && awaiting.expectsContinue()
-                            && !continueSent && !endpoint.hangs()) {
-                        continueSent = true;
-                        write(key, CONTINUE);
-                    }
-                    return;
-                }
-            }
-        }
-
-        private void handle(SelectionKey key, ReceivedRequest request) throws IOException {
-            recording.record(endpoint.label(), request, !endpoint.hangs(), System.nanoTime(), System.currentTimeMillis());
-            listener.received(endpoint.label(), request);
-            if (endpoint.hangs()) {
-                // Never answer: the client's timeout ends the exchange and closes the connection.
-                return;
-            }
-            if (endpoint.delayMillis() > 0) {
-                delayed.add(new DelayedReply(System.nanoTime() + endpoint.delayMillis() * 1_000_000, this, key, request.close()));
-                return;
-            }
-            answer(key, request.close());
-        }
-
-        void answer(SelectionKey key, boolean close) throws IOException {
-            closeAfterWrite = close;
-            write(key, OK);
-        }
-
-        private void write(SelectionKey key, byte[] bytes) throws IOException {
-            ByteBuffer out = ByteBuffer.wrap(bytes);
-            if (pendingOut == null) {
-                try {
-                    channel.write(out);
-                } catch (IOException e) {
-                    close(key);
-                    return;
-                }
-                if (!out.hasRemaining()) {
-                    if (closeAfterWrite) {
-                        close(key);
-                    }
-                    return;
-                }
-                pendingOut = out;
-            } else {
-                ByteBuffer joined = ByteBuffer.allocate(pendingOut.remaining() + out.remaining());
-                joined.put(pendingOut).put(out).flip();
-                pendingOut = joined;
-            }
-            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-        }
-
-        void flush(SelectionKey key) throws IOException {
-            try {
-                channel.write(pendingOut);
-            } catch (IOException e) {
-                close(key);
-                return;
-            }
-            if (!pendingOut.hasRemaining()) {
-                pendingOut = null;
-                key.interestOps(SelectionKey.OP_READ);
-                if (closeAfterWrite) {
-                    close(key);
-                }
-            }
-        }
-
-        private void close(SelectionKey key) throws IOException {
-            key.cancel();
-            channel.close();
-        }
+    private record Bound(EndpointSpec spec, ServerSocketChannel server, int port) {
     }
 }

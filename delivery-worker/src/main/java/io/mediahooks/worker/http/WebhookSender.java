@@ -9,15 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends signed requests with the async HTTP client and never blocks the caller. Each request has
@@ -31,8 +28,6 @@ public final class WebhookSender {
 
     private final CloseableHttpAsyncClient client;
     private final Duration requestTimeout;
-    /** The wait for a pooled connection and for the response, each within the request timeout. */
-    private final RequestConfig requestConfig;
     private final int responseBodyLimit;
     private final ScheduledExecutorService deadlines;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -41,10 +36,6 @@ public final class WebhookSender {
                          ScheduledExecutorService deadlines) {
         this.client = client;
         this.requestTimeout = requestTimeout;
-        this.requestConfig = RequestConfig.custom()
-                .setConnectionRequestTimeout(Timeout.of(requestTimeout))
-                .setResponseTimeout(Timeout.of(requestTimeout))
-                .build();
         this.responseBodyLimit = responseBodyLimit;
         this.deadlines = deadlines;
     }
@@ -62,9 +53,7 @@ public final class WebhookSender {
         inFlight.incrementAndGet();
         Future<SendResult.Answered> exchange;
         try {
-            HttpClientContext context = HttpClientContext.create();
-            context.setRequestConfig(requestConfig);
-            exchange = client.execute(producer(request), consumer, null, context, new FutureCallback<>() {
+            exchange = client.execute(producer(request), consumer, new FutureCallback<>() {
                 @Override
                 public void completed(SendResult.Answered answered) {
                     result.complete(answered);

@@ -12,20 +12,26 @@ import io.mediahooks.worker.safety.GuardedDnsResolver;
 import io.mediahooks.worker.testing.Receiver;
 import io.mediahooks.worker.testing.Receiver.Reply;
 import io.mediahooks.worker.testing.SelfSignedCertificate;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +43,7 @@ class WebhookSenderTest {
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(1500);
 
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor();
-    private PooledHttpClient client;
+    private CloseableHttpAsyncClient client;
     private Receiver receiver;
 
     @AfterEach
@@ -46,7 +52,7 @@ class WebhookSenderTest {
             receiver.close();
         }
         if (client != null) {
-            client.close();
+            client.close(CloseMode.GRACEFUL);
         }
         deadlines.shutdownNow();
     }
@@ -113,6 +119,43 @@ class WebhookSenderTest {
     }
 
     @Test
+    void theDeadlineCutsTheConnectionOfAnEndpointThatTricklesItsResponse() throws Exception {
+        // Headers at once, then a body byte every 200 ms: the socket never goes quiet for a whole
+        // timeout, so only the request's own deadline can end the exchange and free the connection.
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Duration> closedAfterAnswer = CompletableFuture.supplyAsync(() -> trickle(server));
+            SendResult result = send(SystemDefaultDnsResolver.INSTANCE,
+                    post("http://127.0.0.1:" + server.getLocalPort() + "/hook"), SHORT_TIMEOUT);
+
+            assertThat(result).isInstanceOfSatisfying(SendResult.Answered.class, answered -> assertThat(answered.status()).isEqualTo(200));
+            assertThat(closedAfterAnswer.get(30, TimeUnit.SECONDS)).isLessThan(SHORT_TIMEOUT.plusSeconds(3));
+        }
+    }
+
+    /** Serves one connection: reads the request head, answers 200 and trickles; returns how long until the client closed it. */
+    private static Duration trickle(ServerSocket server) {
+        long answered = 0;
+        try (Socket socket = server.accept()) {
+            assertThat(socket.getInputStream().read(new byte[8192])).isPositive();
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            answered = System.nanoTime();
+            while (System.nanoTime() - answered < TimeUnit.SECONDS.toNanos(20)) {
+                Thread.sleep(200);
+                out.write('x');
+                out.flush();
+            }
+            throw new AssertionError("the client kept reading a trickling response for 20 s");
+        } catch (IOException closedByTheClient) {
+            return Duration.ofNanos(System.nanoTime() - answered);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aClosedPortIsAConnectionFailure() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -155,7 +198,7 @@ class WebhookSenderTest {
                 "MEDIAHOOKS_RESPONSE_BODY_LIMIT", "4096"))));
         SSLContext ssl = TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE");
         client = HttpClientFactory.start(config, resolver, ssl);
-        WebhookSender sender = new WebhookSender(client.client(), config.requestTimeout(), config.responseBodyLimit(), deadlines);
+        WebhookSender sender = new WebhookSender(client, config.requestTimeout(), config.responseBodyLimit(), deadlines);
         SendResult result = sender.send(request).get(timeout.toSeconds() + 10, TimeUnit.SECONDS);
         assertThat(sender.inFlight().get()).isZero();
         return result;

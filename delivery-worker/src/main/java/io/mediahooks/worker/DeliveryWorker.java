@@ -13,6 +13,7 @@ import io.mediahooks.worker.flow.CircuitBreaker;
 import io.mediahooks.worker.flow.EndpointLanes;
 import io.mediahooks.worker.health.HealthReporter;
 import io.mediahooks.worker.http.HttpClientFactory;
+import io.mediahooks.worker.http.PooledHttpClient;
 import io.mediahooks.worker.http.RequestSigner;
 import io.mediahooks.worker.http.TrustMaterial;
 import io.mediahooks.worker.http.WebhookSender;
@@ -44,8 +45,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,7 +72,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final ViewReader viewReader;
     private final DeliveryLoop loop;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final CloseableHttpAsyncClient httpClient;
+    private final PooledHttpClient httpClient;
     private final ExecutorService outcomes;
     private final ExecutorService lookups;
     private final ScheduledExecutorService deadlines;
@@ -107,7 +106,7 @@ public final class DeliveryWorker implements AutoCloseable {
         // request-timeout worth of garbage.
         timer.setRemoveOnCancelPolicy(true);
         this.deadlines = timer;
-        WebhookSender sender = new WebhookSender(httpClient, config.requestTimeout(), config.responseBodyLimit(), deadlines);
+        WebhookSender sender = new WebhookSender(httpClient.client(), config.requestTimeout(), config.responseBodyLimit(), deadlines);
         metrics.requestsInFlight(sender.inFlight()::get);
         this.producer = new KafkaProducer<>(KafkaClients.producer(config));
         // Each stage it runs is thread-safe; more than one thread keeps both cores busy at high rates.
@@ -193,7 +192,7 @@ public final class DeliveryWorker implements AutoCloseable {
         outcomes.shutdown();
         producer.close(CLOSE_GRACE);
         // Whatever is still in flight was handed back already: nothing left to wait for.
-        httpClient.close(CloseMode.IMMEDIATE);
+        httpClient.close();
         deadlines.shutdownNow();
         lookups.shutdownNow();
         meterBinders.forEach(KafkaClientMetrics::close);

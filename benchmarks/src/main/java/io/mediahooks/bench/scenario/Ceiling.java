@@ -7,6 +7,7 @@ import io.mediahooks.bench.report.Progress;
 import io.mediahooks.model.signing.WebhookSigner;
 import io.mediahooks.worker.WorkerConfig;
 import io.mediahooks.worker.http.HttpClientFactory;
+import io.mediahooks.worker.http.PooledHttpClient;
 import io.mediahooks.worker.http.WebhookRequest;
 import io.mediahooks.worker.http.WebhookSender;
 import io.mediahooks.worker.outcome.SendResult;
@@ -25,8 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The ceiling: how many POSTs a second the worker's own HTTP client (built by its
@@ -75,9 +74,9 @@ public final class Ceiling {
             return thread;
         });
         // As the worker builds it: its factory, the system resolver (private networks allowed), the JVM's trust.
-        CloseableHttpAsyncClient client = HttpClientFactory.start(config, SystemDefaultDnsResolver.INSTANCE, sslContext());
+        PooledHttpClient client = HttpClientFactory.start(config, SystemDefaultDnsResolver.INSTANCE, sslContext());
         try {
-            WebhookSender sender = new WebhookSender(client, config.requestTimeout(), config.responseBodyLimit(), deadlines);
+            WebhookSender sender = new WebhookSender(client.client(), config.requestTimeout(), config.responseBodyLimit(), deadlines);
             Loop loop = new Loop(sender, body);
             for (int lane = 0; lane < inFlight; lane++) {
                 loop.next(urls.get(lane % urls.size()));
@@ -103,7 +102,7 @@ public final class Ceiling {
             loop.awaitQuiet();
             return run;
         } finally {
-            client.close(CloseMode.GRACEFUL);
+            client.close();
             deadlines.shutdownNow();
         }
     }

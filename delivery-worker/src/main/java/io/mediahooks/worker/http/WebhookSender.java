@@ -4,38 +4,47 @@ import io.mediahooks.worker.outcome.SendResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.AsyncClientEndpoint;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends signed requests with the async HTTP client and never blocks the caller. Each request has
  * one deadline, the request timeout, covering the connection lease, connect, TLS and response:
- * when it passes the exchange is cancelled. A status seen before the cut-off still counts.
+ * when it passes, the result is settled and the connection, if one was leased, is closed, however
+ * the endpoint is still answering. A status seen before the cut-off still counts.
  */
 public final class WebhookSender {
 
     /** {@code application/json} exactly, without a charset parameter (SPEC.md). */
     private static final ContentType JSON = ContentType.create(RequestSigner.CONTENT_TYPE);
 
-    private final CloseableHttpAsyncClient client;
+    private final MinimalHttpAsyncClient client;
     private final Duration requestTimeout;
+    /** The wait for a pooled connection, within the request timeout. */
+    private final RequestConfig requestConfig;
     private final int responseBodyLimit;
     private final ScheduledExecutorService deadlines;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public WebhookSender(CloseableHttpAsyncClient client, Duration requestTimeout, int responseBodyLimit,
+    public WebhookSender(MinimalHttpAsyncClient client, Duration requestTimeout, int responseBodyLimit,
                          ScheduledExecutorService deadlines) {
         this.client = client;
         this.requestTimeout = requestTimeout;
+        this.requestConfig = RequestConfig.custom().setConnectionRequestTimeout(Timeout.of(requestTimeout)).build();
         this.responseBodyLimit = responseBodyLimit;
         this.deadlines = deadlines;
     }
@@ -47,44 +56,27 @@ public final class WebhookSender {
 
     /** Sends {@code request}; the future always completes normally, with what happened. */
     public CompletableFuture<SendResult> send(WebhookRequest request) {
-        CompletableFuture<SendResult> result = new CompletableFuture<>();
-        CappedResponseConsumer consumer = new CappedResponseConsumer(responseBodyLimit);
-        long started = System.nanoTime();
+        Exchange exchange = new Exchange(request);
         inFlight.incrementAndGet();
-        Future<SendResult.Answered> exchange;
         try {
-            exchange = client.execute(producer(request), consumer, new FutureCallback<>() {
-                @Override
-                public void completed(SendResult.Answered answered) {
-                    result.complete(answered);
-                }
-
-                @Override
-                public void failed(Exception cause) {
-                    result.complete(consumer.head().map(SendResult.class::cast)
-                            .orElseGet(() -> SendFailures.describe(cause, elapsedSince(started))));
-                }
-
-                @Override
-                public void cancelled() {
-                    result.complete(consumer.head().map(SendResult.class::cast)
-                            .orElseGet(() -> new SendResult.TimedOut(elapsedSince(started))));
-                }
-            });
+            HttpClientContext context = HttpClientContext.create();
+            context.setRequestConfig(requestConfig);
+            // The lease is never cancelled: the minimal client would drop a connection that arrives after
+            // that, leased for good. A late one is closed by the exchange instead (see Exchange.completed).
+            client.lease(HttpHost.create(request.url()), context, exchange);
         } catch (RuntimeException e) {
             // The client refuses work only when it is shutting down.
             inFlight.decrementAndGet();
             return CompletableFuture.completedFuture(SendFailures.describe(e, Duration.ZERO));
         }
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> exchange.cancel(true), requestTimeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        return result.whenComplete((done, error) -> {
+        ScheduledFuture<?> deadline = deadlines.schedule(exchange::cutOff, requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        return exchange.result.whenComplete((done, error) -> {
             deadline.cancel(false);
             inFlight.decrementAndGet();
         });
     }
 
-    private static AsyncRequestProducer producer(WebhookRequest request) {
+    private AsyncRequestProducer producer(WebhookRequest request) {
         AsyncRequestBuilder builder = AsyncRequestBuilder.post(request.url());
         ContentType contentType = JSON;
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -98,7 +90,84 @@ public final class WebhookSender {
         return builder.setEntity(request.body(), contentType).build();
     }
 
-    private static Duration elapsedSince(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    /**
+     * One request: the connection leased for it, the exchange on that connection, and the connection
+     * handed back, reused after a complete answer and closed after anything else. The first of the
+     * exchange's end and the deadline settles {@link #result}; whichever comes second finds the
+     * result settled, and the connection is closed by whoever sees it last.
+     */
+    private final class Exchange implements FutureCallback<AsyncClientEndpoint> {
+
+        private final CompletableFuture<SendResult> result = new CompletableFuture<>();
+        private final WebhookRequest request;
+        private final CappedResponseConsumer consumer = new CappedResponseConsumer(responseBodyLimit);
+        private final AtomicReference<AsyncClientEndpoint> connection = new AtomicReference<>();
+        private final long started = System.nanoTime();
+
+        Exchange(WebhookRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public void completed(AsyncClientEndpoint leased) {
+            connection.set(leased);
+            if (result.isDone()) {
+                // The deadline passed while the connection was being leased or opened.
+                leased.releaseAndDiscard();
+                return;
+            }
+            try {
+                leased.execute(producer(request), consumer, new FutureCallback<>() {
+                    @Override
+                    public void completed(SendResult.Answered answered) {
+                        leased.releaseAndReuse();
+                        result.complete(answered);
+                    }
+
+                    @Override
+                    public void failed(Exception cause) {
+                        leased.releaseAndDiscard();
+                        result.complete(headOr(SendFailures.describe(cause, elapsed())));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        leased.releaseAndDiscard();
+                        result.complete(headOr(new SendResult.TimedOut(elapsed())));
+                    }
+                });
+            } catch (IllegalStateException released) {
+                // The deadline closed the connection between the check above and the exchange starting.
+                leased.releaseAndDiscard();
+                result.complete(headOr(new SendResult.TimedOut(elapsed())));
+            }
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            result.complete(SendFailures.describe(cause, elapsed()));
+        }
+
+        @Override
+        public void cancelled() {
+            result.complete(new SendResult.TimedOut(elapsed()));
+        }
+
+        /** The deadline: settles the result with what was seen so far and closes the connection, if any. */
+        void cutOff() {
+            result.complete(headOr(new SendResult.TimedOut(elapsed())));
+            AsyncClientEndpoint leased = connection.get();
+            if (leased != null) {
+                leased.releaseAndDiscard();
+            }
+        }
+
+        private SendResult headOr(SendResult otherwise) {
+            return consumer.head().map(SendResult.class::cast).orElse(otherwise);
+        }
+
+        private Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
     }
 }

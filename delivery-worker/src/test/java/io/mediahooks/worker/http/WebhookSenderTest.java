@@ -30,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,7 @@ class WebhookSenderTest {
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(1500);
 
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor();
-    private CloseableHttpAsyncClient client;
+    private PooledHttpClient client;
     private Receiver receiver;
 
     @AfterEach
@@ -52,7 +50,7 @@ class WebhookSenderTest {
             receiver.close();
         }
         if (client != null) {
-            client.close(CloseMode.GRACEFUL);
+            client.close();
         }
         deadlines.shutdownNow();
     }
@@ -198,7 +196,7 @@ class WebhookSenderTest {
                 "MEDIAHOOKS_RESPONSE_BODY_LIMIT", "4096"))));
         SSLContext ssl = TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE");
         client = HttpClientFactory.start(config, resolver, ssl);
-        WebhookSender sender = new WebhookSender(client, config.requestTimeout(), config.responseBodyLimit(), deadlines);
+        WebhookSender sender = new WebhookSender(client.client(), config.requestTimeout(), config.responseBodyLimit(), deadlines);
         SendResult result = sender.send(request).get(timeout.toSeconds() + 10, TimeUnit.SECONDS);
         assertThat(sender.inFlight().get()).isZero();
         return result;

@@ -26,6 +26,7 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
 
     private final long limit;
     private volatile SendResult.Answered head;
+    private volatile boolean cutOff;
     private FutureCallback<SendResult.Answered> resultCallback;
     private long received;
     private byte[] excerpt;
@@ -33,6 +34,15 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
 
     CappedResponseConsumer(long limit) {
         this.limit = limit;
+    }
+
+    /**
+     * The request's deadline passed: the next bytes of the body fail the exchange, which closes the
+     * connection at once. (Discarding the connection alone closes it gracefully, and over TLS a graceful
+     * close lasts as long as the endpoint keeps sending.)
+     */
+    void cutOff() {
+        cutOff = true;
     }
 
     /** The status line and headers, once they arrived. */
@@ -64,6 +74,9 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
 
     @Override
     public void consume(ByteBuffer src) throws IOException {
+        if (cutOff) {
+            throw new DeadlinePassedException();
+        }
         received += src.remaining();
         int keep = Math.min(src.remaining(), Attempt.Exchange.RESPONSE_BODY_BYTES - excerptLength);
         if (keep > 0) {
@@ -93,6 +106,15 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<SendResult.A
     @Override
     public void releaseResources() {
         resultCallback = null;
+    }
+
+    /** The request's deadline passed while its body was still coming; the exchange is cut off. */
+    static final class DeadlinePassedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassedException() {
+            super("request deadline passed while the response body was still arriving");
+        }
     }
 
     /** The body went past the limit; the exchange is cut off. */

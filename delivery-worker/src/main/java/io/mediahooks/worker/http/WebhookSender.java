@@ -56,16 +56,17 @@ public final class WebhookSender {
 
     /** Sends {@code request}; the future always completes normally, with what happened. */
     public CompletableFuture<SendResult> send(WebhookRequest request) {
-        Exchange exchange = new Exchange(request);
         inFlight.incrementAndGet();
+        Exchange exchange;
         try {
+            exchange = new Exchange(producer(request));
             HttpClientContext context = HttpClientContext.create();
             context.setRequestConfig(requestConfig);
             // The lease is never cancelled: the minimal client would drop a connection that arrives after
             // that, leased for good. A late one is closed by the exchange instead (see Exchange.completed).
             client.lease(HttpHost.create(request.url()), context, exchange);
         } catch (RuntimeException e) {
-            // The client refuses work only when it is shutting down.
+            // The client refuses work only when it is shutting down (or a header is not one it can send).
             inFlight.decrementAndGet();
             return CompletableFuture.completedFuture(SendFailures.describe(e, Duration.ZERO));
         }
@@ -76,7 +77,7 @@ public final class WebhookSender {
         });
     }
 
-    private AsyncRequestProducer producer(WebhookRequest request) {
+    private static AsyncRequestProducer producer(WebhookRequest request) {
         AsyncRequestBuilder builder = AsyncRequestBuilder.post(request.url());
         ContentType contentType = JSON;
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -99,12 +100,12 @@ public final class WebhookSender {
     private final class Exchange implements FutureCallback<AsyncClientEndpoint> {
 
         private final CompletableFuture<SendResult> result = new CompletableFuture<>();
-        private final WebhookRequest request;
+        private final AsyncRequestProducer request;
         private final CappedResponseConsumer consumer = new CappedResponseConsumer(responseBodyLimit);
         private final AtomicReference<AsyncClientEndpoint> connection = new AtomicReference<>();
         private final long started = System.nanoTime();
 
-        Exchange(WebhookRequest request) {
+        Exchange(AsyncRequestProducer request) {
             this.request = request;
         }
 
@@ -117,7 +118,7 @@ public final class WebhookSender {
                 return;
             }
             try {
-                leased.execute(producer(request), consumer, new FutureCallback<>() {
+                leased.execute(request, consumer, new FutureCallback<>() {
                     @Override
                     public void completed(SendResult.Answered answered) {
                         leased.releaseAndReuse();
@@ -136,10 +137,11 @@ public final class WebhookSender {
                         result.complete(headOr(new SendResult.TimedOut(elapsed())));
                     }
                 });
-            } catch (IllegalStateException released) {
-                // The deadline closed the connection between the check above and the exchange starting.
+            } catch (RuntimeException e) {
+                // Most likely the deadline closed the connection between the check above and the exchange
+                // starting (the result is settled then); anything else fails the attempt now, not at the deadline.
                 leased.releaseAndDiscard();
-                result.complete(headOr(new SendResult.TimedOut(elapsed())));
+                result.complete(headOr(SendFailures.describe(e, elapsed())));
             }
         }
 
@@ -156,6 +158,7 @@ public final class WebhookSender {
         /** The deadline: settles the result with what was seen so far and closes the connection, if any. */
         void cutOff() {
             result.complete(headOr(new SendResult.TimedOut(elapsed())));
+            consumer.cutOff();
             AsyncClientEndpoint leased = connection.get();
             if (leased != null) {
                 leased.releaseAndDiscard();

@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP edge against real loopback sockets: what comes back from each kind of endpoint. */
 class WebhookSenderTest {
@@ -118,16 +120,33 @@ class WebhookSenderTest {
 
     @Test
     void theDeadlineCutsTheConnectionOfAnEndpointThatTricklesItsResponse() throws Exception {
-        // Headers at once, then a body byte every 200 ms: the socket never goes quiet for a whole
-        // timeout, so only the request's own deadline can end the exchange and free the connection.
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Duration> closedAfterAnswer = CompletableFuture.supplyAsync(() -> trickle(server));
-            SendResult result = send(SystemDefaultDnsResolver.INSTANCE,
-                    post("http://127.0.0.1:" + server.getLocalPort() + "/hook"), SHORT_TIMEOUT);
-
-            assertThat(result).isInstanceOfSatisfying(SendResult.Answered.class, answered -> assertThat(answered.status()).isEqualTo(200));
-            assertThat(closedAfterAnswer.get(30, TimeUnit.SECONDS)).isLessThan(SHORT_TIMEOUT.plusSeconds(3));
+            assertTheDeadlineCutsATrickle(server, "http", TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE"));
         }
+    }
+
+    @Test
+    void theDeadlineCutsTheTlsConnectionOfAnEndpointThatTricklesItsResponse(@TempDir Path dir) throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate();
+        SSLContext trusting = TrustMaterial.sslContext(Optional.of(certificate.writeTrustStore(dir.resolve("trust.p12"))),
+                Optional.of(SelfSignedCertificate.TRUST_STORE_PASSWORD), "MEDIAHOOKS_TRUST_STORE");
+        try (ServerSocket server = certificate.serverContext().getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertTheDeadlineCutsATrickle(server, "https", trusting);
+        }
+    }
+
+    /**
+     * Headers at once, then a body byte every 200 ms: the socket never goes quiet for a whole
+     * timeout, so only the request's own deadline can end the exchange and close the connection.
+     */
+    private void assertTheDeadlineCutsATrickle(ServerSocket server, String scheme, SSLContext trust) throws Exception {
+        CompletableFuture<Duration> closedAfterAnswer = CompletableFuture.supplyAsync(() -> trickle(server));
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, trust,
+                post(scheme + "://127.0.0.1:" + server.getLocalPort() + "/hook"), SHORT_TIMEOUT);
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Answered.class, answered -> assertThat(answered.status()).isEqualTo(200));
+        assertThat(closedAfterAnswer.get(30, TimeUnit.SECONDS)).isLessThan(SHORT_TIMEOUT.plusSeconds(3));
     }
 
     /** Serves one connection: reads the request head, answers 200 and trickles; returns how long until the client closed it. */
@@ -191,10 +210,13 @@ class WebhookSenderTest {
     }
 
     private SendResult send(DnsResolver resolver, WebhookRequest request, Duration timeout) throws Exception {
+        return send(resolver, TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE"), request, timeout);
+    }
+
+    private SendResult send(DnsResolver resolver, SSLContext ssl, WebhookRequest request, Duration timeout) throws Exception {
         WorkerConfig config = WorkerConfig.from(new Environment(TestSecretsKeys.with(Map.of(
                 "MEDIAHOOKS_REQUEST_TIMEOUT", timeout.toMillis() + "ms", "MEDIAHOOKS_CONNECT_TIMEOUT", timeout.toMillis() + "ms",
                 "MEDIAHOOKS_RESPONSE_BODY_LIMIT", "4096"))));
-        SSLContext ssl = TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE");
         client = HttpClientFactory.start(config, resolver, ssl);
         WebhookSender sender = new WebhookSender(client.client(), config.requestTimeout(), config.responseBodyLimit(), deadlines);
         SendResult result = sender.send(request).get(timeout.toSeconds() + 10, TimeUnit.SECONDS);

@@ -127,21 +127,18 @@ public final class WebhookSender {
 
                     @Override
                     public void failed(Exception cause) {
-                        leased.releaseAndDiscard();
-                        result.complete(headOr(SendFailures.describe(cause, elapsed())));
+                        discard(leased, SendFailures.describe(cause, elapsed()));
                     }
 
                     @Override
                     public void cancelled() {
-                        leased.releaseAndDiscard();
-                        result.complete(headOr(new SendResult.TimedOut(elapsed())));
+                        discard(leased, new SendResult.TimedOut(elapsed()));
                     }
                 });
             } catch (RuntimeException e) {
                 // Most likely the deadline closed the connection between the check above and the exchange
                 // starting (the result is settled then); anything else fails the attempt now, not at the deadline.
-                leased.releaseAndDiscard();
-                result.complete(headOr(SendFailures.describe(e, elapsed())));
+                discard(leased, SendFailures.describe(e, elapsed()));
             }
         }
 
@@ -163,6 +160,12 @@ public final class WebhookSender {
             if (leased != null) {
                 leased.releaseAndDiscard();
             }
+        }
+
+        /** Closes the connection; the result is the status if one came, else {@code otherwise}. */
+        private void discard(AsyncClientEndpoint leased, SendResult otherwise) {
+            leased.releaseAndDiscard();
+            result.complete(headOr(otherwise));
         }
 
         private SendResult headOr(SendResult otherwise) {

@@ -121,7 +121,7 @@ class WebhookSenderTest {
     @Test
     void theDeadlineCutsTheConnectionOfAnEndpointThatTricklesItsResponse() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertTheDeadlineCutsATrickle(server, "http", TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE"));
+            assertTheDeadlineCutsATrickle(server, "http", jvmTrust());
         }
     }
 
@@ -210,7 +210,7 @@ class WebhookSenderTest {
     }
 
     private SendResult send(DnsResolver resolver, WebhookRequest request, Duration timeout) throws Exception {
-        return send(resolver, TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE"), request, timeout);
+        return send(resolver, jvmTrust(), request, timeout);
     }
 
     private SendResult send(DnsResolver resolver, SSLContext ssl, WebhookRequest request, Duration timeout) throws Exception {
@@ -222,6 +222,11 @@ class WebhookSenderTest {
         SendResult result = sender.send(request).get(timeout.toSeconds() + 10, TimeUnit.SECONDS);
         assertThat(sender.inFlight().get()).isZero();
         return result;
+    }
+
+    /** The JVM's own trust, as a worker without MEDIAHOOKS_TRUST_STORE has it. */
+    private static SSLContext jvmTrust() {
+        return TrustMaterial.sslContext(Optional.empty(), Optional.empty(), "MEDIAHOOKS_TRUST_STORE");
     }
 
     private static WebhookRequest post(String url) {

@@ -3,6 +3,7 @@ package io.mediahooks.bench.cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,6 +163,34 @@ public final class ChildProcess implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
+        }
+
+        /**
+         * CPU time of the JIT's compiler threads ({@code C1/C2 CompilerThread}, named so in
+         * /proc), which a window measured before the JVM is warm spends beside the work itself.
+         * A compiler thread the JVM retires during a window takes its time out of this sum (not
+         * out of {@link #cpuNanos}): the figure can be low, never high.
+         */
+        public static long jitNanos(long pid) {
+            long ticks = 0;
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
         }
 
         public static long residentBytes(long pid) {

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What each process of a run costs during a measurement window, as the kernel counts it: CPU in
- * cores (CPU time over wall time) and peak resident memory, both from /proc, which costs the
+ * cores (CPU time over wall time), the part of it the JIT compiler threads took, and peak resident
+ * memory, all from /proc, which costs the
  * watched process nothing. Heap and GC figures come from the flight recordings instead (scraping
  * a service's {@code /metrics} twice a second cost the router a third of its CPU).
  */
@@ -37,13 +38,17 @@ public final class ResourceMonitor implements AutoCloseable {
         }
     }
 
-    /** @param cores CPU time used over the window divided by its length (2.0 = both cores of this machine) */
-    public record Usage(double cores, long peakResidentBytes) {
+    /**
+     * @param cores    CPU time used over the window divided by its length (2.0 = both cores of this machine)
+     * @param jitCores the part of {@code cores} spent by the JIT's compiler threads: near 0 once a JVM is warm
+     */
+    public record Usage(double cores, double jitCores, long peakResidentBytes) {
     }
 
     public ResourceMonitor(List<Target> targets) {
         for (Target target : targets) {
-            watched.put(target.name(), new Watched(target, ChildProcess.ProcStat.cpuNanos(target.pid())));
+            watched.put(target.name(), new Watched(target, ChildProcess.ProcStat.cpuNanos(target.pid()),
+                    ChildProcess.ProcStat.jitNanos(target.pid())));
         }
         sampler = new Thread(this::sample, "resource-monitor");
         sampler.setDaemon(true);
@@ -74,7 +79,8 @@ public final class ResourceMonitor implements AutoCloseable {
         Map<String, Usage> usage = new LinkedHashMap<>();
         for (Watched entry : watched.values()) {
             long cpu = ChildProcess.ProcStat.cpuNanos(entry.target.pid()) - entry.cpuAtStart;
-            usage.put(entry.target.name(), new Usage(cpu / 1e9 / seconds, entry.peakResident));
+            long jit = Math.max(0, ChildProcess.ProcStat.jitNanos(entry.target.pid()) - entry.jitAtStart);
+            usage.put(entry.target.name(), new Usage(cpu / 1e9 / seconds, jit / 1e9 / seconds, entry.peakResident));
         }
         result = usage;
         return usage;
@@ -88,11 +94,13 @@ public final class ResourceMonitor implements AutoCloseable {
     private static final class Watched {
         final Target target;
         final long cpuAtStart;
+        final long jitAtStart;
         volatile long peakResident;
 
-        Watched(Target target, long cpuAtStart) {
+        Watched(Target target, long cpuAtStart, long jitAtStart) {
             this.target = target;
             this.cpuAtStart = cpuAtStart;
+            this.jitAtStart = jitAtStart;
         }
     }
 }

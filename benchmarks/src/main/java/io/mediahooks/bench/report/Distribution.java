@@ -36,8 +36,16 @@ public final class Distribution {
      * the window ends at {@code gaveUpNanos} instead, so that a stalled run shows its stall.
      */
     public double backlogRate(long expected, double from, double to, long gaveUpNanos) {
-        int first = (int) (expected * from);
-        int last = (int) Math.min(expected - 1, (long) (expected * to));
+        return rateBetween((long) (expected * from), Math.min(expected - 1, (long) (expected * to)), gaveUpNanos);
+    }
+
+    /**
+     * The rate between the arrival of the {@code first}-th and the {@code last}-th item (both
+     * counted from 0); when fewer arrived, up to {@code gaveUpNanos}, as {@link #backlogRate} does.
+     */
+    public double rateBetween(long firstItem, long lastItem, long gaveUpNanos) {
+        int first = (int) firstItem;
+        int last = (int) lastItem;
         if (sorted.length <= first) {
             // Stalled before the window opened: the rate since the first arrival, up to giving up.
             double seconds = sorted.length == 0 ? 0 : (gaveUpNanos - sorted[0]) / 1e9;

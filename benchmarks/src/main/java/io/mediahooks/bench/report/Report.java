@@ -66,13 +66,18 @@ public final class Report {
                         .collect(Collectors.joining(", "))),
                 "1.00 (the ceiling)", "", ""));
         if (results.naive != null) {
-            row("2", "Naive baseline: 1 thread, poll, sign, blocking POST, same topic and receiver",
-                    String.format("**%s deliveries/s**", number(results.naive.perSecond())),
+            row("2", "Naive baseline: 1 thread, poll, sign, blocking POST, same topic and receiver (warm)",
+                    String.format("**%s deliveries/s**; its thread %s per delivery", number(results.naive.perSecond()),
+                            micros(results.naive.threadMicrosPerDelivery())),
                     ratio(results.naive.perSecond(), ceiling, "ceiling"), "", "");
         }
         if (results.worker != null) {
-            row("2b", "Worker alone on the same backlog as the naive baseline",
-                    String.format("**%s deliveries/s**", number(results.worker.perSecond())),
+            double workerCores = results.worker.usage().entrySet().stream().filter(entry -> entry.getKey().contains("worker"))
+                    .mapToDouble(entry -> entry.getValue().cores()).sum();
+            row("2b", "Worker alone on the same backlog as the naive baseline (warm)",
+                    String.format("**%s deliveries/s**; %.2f cores, %s of worker CPU per delivery",
+                            number(results.worker.perSecond()), workerCores,
+                            micros(results.worker.perSecond() > 0 ? workerCores / results.worker.perSecond() * 1e6 : 0)),
                     joined(ratio(results.worker.perSecond(), ceiling, "ceiling"), times(results.worker.perSecond(), naive, "naive")),
                     "", "");
         }
@@ -161,14 +166,44 @@ public final class Report {
                 });
     }
 
+    /** The same run's figures measured cold, as every backlog was until 2026-12-07 (see {@code Window.coldRate}). */
+    private void coldFigures() {
+        List<String> cold = new ArrayList<>();
+        if (results.naive != null) {
+            cold.add(String.format("naive %s/s (its first %s deliveries)", number(results.naive.coldPerSecond()),
+                    number(results.naive.coldItems())));
+        }
+        if (results.worker != null) {
+            cold.add(String.format("worker alone %s/s (its first %s)", number(results.worker.coldPerSecond()),
+                    number(results.worker.coldItems())));
+        }
+        if (results.router != null) {
+            cold.add(String.format("router alone %s events/s (its warm-up batch)", number(results.router.coldEventsPerSecond())));
+        }
+        if (results.endToEnd != null && results.endToEnd.coldPerSecond() > 0) {
+            cold.add(String.format("end to end %s deliveries/s (its JIT warm-up batch)", number(results.endToEnd.coldPerSecond())));
+        }
+        if (!cold.isEmpty()) {
+            lines.add("- Cold, in the middle of each warm-up (JVMs just started, the way these were measured until "
+                    + "2026-12-07): " + String.join("; ", cold) + ".");
+        }
+    }
+
+    private static String micros(double micros) {
+        return micros > 0 ? String.format(Locale.ROOT, "**%.0f µs**", micros) : "(window not closed)";
+    }
+
     private void resources() {
         lines.add("");
         lines.add("### CPU and memory per process in each measured window");
         lines.add("");
-        lines.add("CPU and RSS from /proc; heap and GC from each JVM's flight recording (jdk.GCHeapSummary, jdk.GarbageCollection).");
+        lines.add("CPU and RSS from /proc (of which JIT: the CPU of the C1/C2 compiler threads, near 0 once a JVM is warm); heap and GC from each JVM's flight recording (jdk.GCHeapSummary, jdk.GarbageCollection).");
         lines.add("");
-        lines.add("| Window | Process | CPU (cores of 2) | Peak RSS | Heap peak | Live after GC | GC pauses |");
-        lines.add("|---|---|---|---|---|---|---|");
+        lines.add("| Window | Process | CPU (cores of 2) | of which JIT | Peak RSS | Heap peak | Live after GC | GC pauses |");
+        lines.add("|---|---|---|---|---|---|---|---|");
+        if (results.naive != null) {
+            usageRows("naive", results.naive.usage());
+        }
         if (results.worker != null) {
             usageRows("worker alone", results.worker.usage());
         }
@@ -188,25 +223,27 @@ public final class Report {
 
     private void usageRows(String window, Map<String, ResourceMonitor.Usage> usage) {
         if (usage.isEmpty()) {
-            lines.add("| " + window + " | (the run stalled before its window opened) | | | | | |");
+            lines.add("| " + window + " | (the run stalled before its window opened) | | | | | | |");
             return;
         }
         double total = usage.values().stream().mapToDouble(ResourceMonitor.Usage::cores).sum();
         usage.forEach((process, use) -> {
             Optional<JfrSummary> recording = results.recording(window, process);
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %.2f | %.0f MiB | %s | %s | %s |", window, process, use.cores(),
-                    use.peakResidentBytes() / MIB,
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.0f MiB | %s | %s | %s |", window, process, use.cores(),
+                    use.jitCores(), use.peakResidentBytes() / MIB,
                     recording.map(r -> String.format(Locale.ROOT, "%.0f MiB", r.heap().peakUsed() / MIB)).orElse(""),
                     recording.map(r -> String.format(Locale.ROOT, "%.0f MiB", r.heap().maxLive() / MIB)).orElse(""),
                     recording.map(r -> String.format(Locale.ROOT, "%.2f s", r.gcPauses().toMillis() / 1000.0)).orElse("")));
         });
-        lines.add(String.format(Locale.ROOT, "| %s | **all** | **%.2f** | | | | |", window, total));
+        double jit = usage.values().stream().mapToDouble(ResourceMonitor.Usage::jitCores).sum();
+        lines.add(String.format(Locale.ROOT, "| %s | **all** | **%.2f** | %.2f | | | | |", window, total, jit));
     }
 
     private void details() {
         lines.add("");
         lines.add("### Details");
         lines.add("");
+        coldFigures();
         if (results.naive != null) {
             lines.add(String.format("- Naive: %s of %s backlog deliveries sent; signatures checked %s, bad %s.",
                     number(results.naive.delivered()), number(results.naive.backlog()),

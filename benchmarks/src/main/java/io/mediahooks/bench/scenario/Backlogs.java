@@ -17,19 +17,27 @@ final class Backlogs {
     private Backlogs() {
     }
 
+    /** Deliveries built and sent at a time, so that a backlog of a million is never all in the heap. */
+    private static final int CHUNK = 50_000;
+
     /** Publishes exactly {@code count} deliveries of fresh events to the scenario's deliveries topic. */
     static void publishDeliveries(KafkaSide kafka, Workload workload, EventSource events, int count) {
-        List<Delivery> deliveries = new ArrayList<>(count);
         Instant now = Instant.now();
-        while (deliveries.size() < count) {
+        List<Delivery> chunk = new ArrayList<>(Math.min(count, CHUNK));
+        int left = count;
+        while (left > 0) {
             MediaEvent event = events.next(now);
             for (Delivery delivery : workload.deliveries(event, now)) {
-                if (deliveries.size() < count) {
-                    deliveries.add(delivery);
+                if (left > 0) {
+                    chunk.add(delivery);
+                    left--;
+                }
+                if (chunk.size() == CHUNK || (left == 0 && !chunk.isEmpty())) {
+                    kafka.publishDeliveries(chunk);
+                    chunk.clear();
                 }
             }
         }
-        kafka.publishDeliveries(deliveries);
     }
 
     /** The arrival times of every distinct delivery the recording saw, whatever the endpoint. */

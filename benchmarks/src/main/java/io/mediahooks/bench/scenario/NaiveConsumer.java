@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -47,8 +48,11 @@ final class NaiveConsumer {
         this.secretsByOrganization = Map.copyOf(secretsByOrganization);
     }
 
-    /** Delivers until {@code count} deliveries were sent or {@code limit} has passed; returns how many were sent. */
-    long run(long count, Duration limit) {
+    /**
+     * Delivers until {@code count} deliveries were sent or {@code limit} has passed, telling
+     * {@code onSent} the count after each one (on this thread); returns how many were sent.
+     */
+    long run(long count, Duration limit, LongConsumer onSent) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "naive-" + topic);
@@ -66,6 +70,7 @@ final class NaiveConsumer {
                 for (ConsumerRecord<SubscriptionId, Delivery> record : consumer.poll(Duration.ofMillis(200))) {
                     post(http, record.value());
                     sent++;
+                    onSent.accept(sent);
                 }
             }
         } catch (IOException e) {

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The router alone, exactly-once (its default), with the 1,000 webhooks of the workload: once a
- * warm-up batch has gone through (the webhooks are loaded, the JIT has compiled the hot paths), a
+ * warm-up batch has gone through (the webhooks are loaded, the JIT has compiled the hot paths:
+ * the resource table's JIT column shows what is left of it), a
  * batch of events is published as fast as the producer goes; the rate is that of deliveries
  * becoming visible to a {@code read_committed} consumer, in events and in deliveries. Then events
  * at a steady {@value EndToEnd#PACED_EVENTS_PER_SECOND} a second, for the router's share of latency.
@@ -26,6 +27,12 @@ import java.util.Map;
 public final class RouterAlone {
 
     private static final String NAME = "router";
+    /**
+     * Events routed before the measured ones. With 20,000 (until 2026-12-07) the router's compiler
+     * threads took 0.62 of its 1.22 cores in the measured window, and the router was measured at
+     * half its speed; after 200,000 (about 20 s of a warming router) they take under 0.1.
+     */
+    static final int WARM_UP_EVENTS = 200_000;
     /** Warm-up deliveries of events routed before the webhooks were loaded never come: stop waiting soon. */
     static final Duration WARM_UP_STALL = Duration.ofSeconds(10);
 
@@ -39,7 +46,7 @@ public final class RouterAlone {
      */
     public record Result(Path jar, double eventsPerSecond, double deliveriesPerSecond, double meanFanOut, long events,
                          long deliveries, long expectedDeliveries, Map<String, ResourceMonitor.Usage> usage,
-                         EndToEnd.Latency paced) {
+                         EndToEnd.Latency paced, double coldEventsPerSecond) {
     }
 
     private RouterAlone() {
@@ -68,7 +75,7 @@ public final class RouterAlone {
     /** The router of {@code jar}, under {@code name} (its topics, application id, logs and recording). */
     public static Result run(Bench bench, Path jar, String name) {
         int events = bench.options().size(200_000, 20_000);
-        int warmUpEvents = bench.options().size(20_000, 3_000);
+        int warmUpEvents = bench.options().size(WARM_UP_EVENTS, 3_000);
         Duration pacedFor = Duration.ofSeconds(bench.options().size(30, 10));
         Workload workload = bench.workload(false);
         try (KafkaSide kafka = bench.kafka(name);
@@ -86,6 +93,8 @@ public final class RouterAlone {
                 Waiting.untilCount(name + " warm-up", counter::count, warmUp.expectedDeliveries(), Duration.ofSeconds(180),
                         WARM_UP_STALL);
                 RouterSkips.report(name + " warm-up", router, warmUp.expectedDeliveries(), counter.count());
+                double coldEventsPerSecond = Window.coldRate(new Distribution(counter.seenNanos()), warmUp.expectedDeliveries(),
+                        System.nanoTime()) * warmUpEvents / warmUp.expectedDeliveries();
                 counter.reset();
                 Window window = new Window(batch.expectedDeliveries(), () -> List.of(ResourceMonitor.Target.of(router),
                         ResourceMonitor.Target.of(bench.brokerProcess()), ResourceMonitor.Target.self("harness")));
@@ -106,7 +115,7 @@ public final class RouterAlone {
                 Progress.say("%s: %,.0f events/s (%,.0f deliveries/s)", name, deliveriesPerSecond / fanOut, deliveriesPerSecond);
                 EndToEnd.Latency paced = paced(name, counter, publisher, source, workload, pacedFor);
                 return new Result(jar, deliveriesPerSecond / fanOut, deliveriesPerSecond, fanOut, events, delivered,
-                        batch.expectedDeliveries(), window.usage(), paced);
+                        batch.expectedDeliveries(), window.usage(), paced, coldEventsPerSecond);
             } finally {
                 router.close();
             }

@@ -1,6 +1,7 @@
 package io.mediahooks.bench.scenario;
 
 import io.mediahooks.bench.cluster.ResourceMonitor;
+import io.mediahooks.bench.report.Distribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  */
 final class Window {
 
-    /** Fraction of the deliveries after which the window opens: the JIT has warmed up by then. */
+    /** Fraction of the (measured) deliveries after which the window opens. */
     static final double FROM = 0.2;
     /** Fraction after which it closes: the last deliveries trickle in from the slowest partitions. */
     static final double TO = 0.95;
@@ -27,9 +28,32 @@ final class Window {
     private Map<String, ResourceMonitor.Usage> usage = Map.of();
 
     Window(long expected, Supplier<List<ResourceMonitor.Target>> targets) {
-        this.openAt = (long) (expected * FROM);
-        this.closeAt = (long) (expected * TO);
+        this(0, expected, targets);
+    }
+
+    /**
+     * The measured middle of the {@code measured} items that follow {@code warmUp} others in one
+     * backlog: the warm-up part is there for the JIT, whose compiler threads a busy 2-core machine
+     * starves for tens of seconds (the JIT column of the resource table shows what is left of it).
+     */
+    Window(long warmUp, long measured, Supplier<List<ResourceMonitor.Target>> targets) {
+        this.openAt = warmUp + (long) (measured * FROM);
+        this.closeAt = warmUp + Math.min(measured - 1, (long) (measured * TO));
         this.targets = targets;
+    }
+
+    /**
+     * The rate the way every backlog was measured until 2026-12-07: over the middle ({@link #FROM}
+     * to {@link #TO}) of its first {@code items}, the JVMs cold. Each backlog scenario reports it
+     * beside the warm figure, from the same run.
+     */
+    static double coldRate(Distribution arrivals, long items, long gaveUpNanos) {
+        return items <= 0 ? 0 : arrivals.backlogRate(items, FROM, TO, gaveUpNanos);
+    }
+
+    /** The rate between the window's two marks, from every item's arrival time (see {@link Distribution#rateBetween}). */
+    double rate(Distribution arrivals, long gaveUpNanos) {
+        return arrivals.rateBetween(openAt, closeAt, gaveUpNanos);
     }
 
     /** Called with the current count; opens or closes the window as it passes the marks. */
@@ -50,6 +74,16 @@ final class Window {
             closed = Instant.now();
             usage = monitor.stop();
         }
+    }
+
+    /** The count at which the window opens. */
+    long openAt() {
+        return openAt;
+    }
+
+    /** The count at which it closes. */
+    long closeAt() {
+        return closeAt;
     }
 
     boolean measured() {

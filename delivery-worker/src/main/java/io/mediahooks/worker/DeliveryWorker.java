@@ -123,8 +123,8 @@ public final class DeliveryWorker implements AutoCloseable {
         metrics.unhealthyEndpoints(pipeline::unhealthyEndpoints);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config));
         this.meterBinders = List.of(bind(new KafkaClientMetrics(consumer), registry), bind(new KafkaClientMetrics(producer), registry));
-        this.loop = new DeliveryLoop(consumer, consumedTopics(topics.names()), pipeline, settlements, metrics, clock,
-                config.maxInFlight(), config.maxHeldBytes(), config.commitInterval(), config.shutdownTimeout(), lease);
+        this.loop = new DeliveryLoop(consumer, consumedTopics(topics.names()), topics.names().deliveries(), pipeline, settlements,
+                metrics, clock, config.maxInFlight(), config.maxHeldBytes(), config.commitInterval(), config.shutdownTimeout(), lease);
         this.viewThread = new Thread(this::runView, "mediahooks-view");
         this.loopThread = new Thread(this::runLoop, "mediahooks-poll");
     }

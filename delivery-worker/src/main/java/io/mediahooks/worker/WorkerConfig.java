@@ -53,7 +53,8 @@ public record WorkerConfig(
             "X-FP-Webhook-Signature-Hmac-Sha-256", "Name of the header carrying the hex HMAC-SHA256 of the body.",
             WorkerConfig::httpToken);
     public static final Setting<Integer> MAX_IN_FLIGHT = Setting.of("MEDIAHOOKS_MAX_IN_FLIGHT", "2000",
-            "Deliveries one worker holds at once (sending, waiting for an endpoint, publishing); beyond it, it stops fetching.",
+            "Deliveries one worker holds at once (sending, waiting for an endpoint, publishing); beyond it, it stops fetching. "
+                    + "Those read from retry topics may hold a quarter of it; beyond that, the retry topics alone are paused.",
             Parsers.intBetween(1, 1_000_000));
     public static final Setting<Integer> ENDPOINT_CONCURRENCY = Setting.of("MEDIAHOOKS_ENDPOINT_CONCURRENCY", "16",
             "Concurrent requests one worker sends to one endpoint (scheme, host and port).", Parsers.intBetween(1, 10_000));

@@ -127,6 +127,11 @@ public final class Report {
                     String.format("p99 **%d ms** hanging vs %d ms none hanging (p50 %d vs %d)", hanging.p99(), none.p99(),
                             hanging.p50(), none.p50()),
                     none.p99() == 0 ? "" : String.format("%.2f", (double) hanging.p99() / none.p99()), "", "");
+            for (EndToEnd.Stage stage : results.isolation.paced().stages()) {
+                row("5c", "Isolation latency breakdown (worker histograms, first attempts, all organizations): " + stage.name(),
+                        stage.p50Millis() < 0 ? "not recorded (a worker without stage timings)"
+                                : String.format("p50 ≤ %d ms, p99 ≤ %d ms", stage.p50Millis(), stage.p99Millis()), "", "", "");
+            }
         }
         if (results.burst != null) {
             Burst.Result burst = results.burst;

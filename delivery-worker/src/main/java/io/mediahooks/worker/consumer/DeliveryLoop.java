@@ -1,6 +1,6 @@
 package io.mediahooks.worker.consumer;
 
-import io.mediahooks.worker.flow.Backpressure;
+import io.mediahooks.worker.flow.FetchBrake;
 import io.mediahooks.worker.flow.DueGate;
 import io.mediahooks.worker.metrics.WorkerMetrics;
 import io.mediahooks.worker.offsets.OffsetTracker;
@@ -62,7 +62,7 @@ public final class DeliveryLoop implements Runnable {
     private boolean drained;
     private long lastSweep = System.nanoTime();
 
-    public DeliveryLoop(Consumer<byte[], byte[]> consumer, Pattern topics, DeliveryPipeline pipeline,
+    public DeliveryLoop(Consumer<byte[], byte[]> consumer, Pattern topics, String firstAttempts, DeliveryPipeline pipeline,
                         Settlements settlements, WorkerMetrics metrics, Clock clock, int maxHeld, long maxHeldBytes,
                         Duration commitInterval, Duration handbackTimeout, OwnershipLease lease) {
         this.consumer = consumer;
@@ -73,7 +73,7 @@ public final class DeliveryLoop implements Runnable {
         this.clock = clock;
         this.handbackTimeout = handbackTimeout;
         this.intake = new RecordIntake(consumer, tracker, dueGate, pipeline, metrics);
-        this.pauser = new PartitionPauser(consumer, dueGate, new Backpressure(maxHeld, maxHeldBytes), metrics);
+        this.pauser = new PartitionPauser(consumer, tracker, dueGate, new FetchBrake(maxHeld, maxHeldBytes), firstAttempts, metrics);
         this.committer = new OffsetCommitter(consumer, tracker, clock, commitInterval);
         this.pauseGuard = new PauseGuard(consumer, pipeline, tracker, dueGate, lease);
     }
@@ -114,7 +114,7 @@ public final class DeliveryLoop implements Runnable {
             polling = true;
             pauseGuard.start();
             while (!stopRequested && failure == null) {
-                pauser.apply(clock.instant(), tracker.pending(), tracker.pendingBytes());
+                pauser.apply(clock.instant());
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
                 if (pauseGuard.vouch()) {
                     intake.accept(records, clock.instant());

@@ -79,7 +79,9 @@ public final class ResourceMonitor implements AutoCloseable {
         Map<String, Usage> usage = new LinkedHashMap<>();
         for (Watched entry : watched.values()) {
             long cpu = ChildProcess.ProcStat.cpuNanos(entry.target.pid()) - entry.cpuAtStart;
-            long jit = Math.max(0, ChildProcess.ProcStat.jitNanos(entry.target.pid()) - entry.jitAtStart);
+            long jitNow = ChildProcess.ProcStat.jitNanos(entry.target.pid());
+            // -1: /proc could not be read at one end; the JIT's part is then unknown, shown as 0.
+            long jit = entry.jitAtStart < 0 || jitNow < 0 ? 0 : Math.max(0, jitNow - entry.jitAtStart);
             usage.put(entry.target.name(), new Usage(cpu / 1e9 / seconds, jit / 1e9 / seconds, entry.peakResident));
         }
         result = usage;

@@ -189,8 +189,8 @@ public final class Report {
             cold.add(String.format("end to end %s deliveries/s (its JIT warm-up batch)", number(results.endToEnd.coldPerSecond())));
         }
         if (!cold.isEmpty()) {
-            lines.add("- Cold, in the middle of each warm-up (JVMs just started, the way these were measured until "
-                    + "2026-12-07): " + String.join("; ", cold) + ".");
+            lines.add("- Cold, in the middle of each warm-up (JVMs just started; comparable to, not the same as, how these "
+                    + "were measured until 2026-12-07): " + String.join("; ", cold) + ".");
         }
     }
 

@@ -66,8 +66,8 @@ public final class NaiveBaseline {
             long delivered = new NaiveConsumer(kafka.bootstrapServers(), kafka.topics().names().deliveries(),
                     WorkerConfig.SIGNATURE_HEADER.defaultValue().orElseThrow(), secrets)
                     .run(backlog, Duration.ofSeconds(bench.options().size(240, 60)), sent -> {
-                        window.observe(sent);
                         thread.observe(sent);
+                        window.observe(sent);
                     });
             long ended = System.nanoTime();
             window.closeIfOpen();

@@ -7,7 +7,9 @@ package io.mediahooks.worker.flow;
  * (a retry partition falling due returns hundreds of records in one fetch, for failing endpoints
  * mostly, which defer them again), and without a share of their own such a burst filled the
  * budget and paused the first attempts of every healthy endpoint with it. A quarter, not nothing:
- * retries still flow beside a backlog of first attempts. Not thread-safe: the poll thread owns it.
+ * retries still flow beside a backlog of first attempts. The loop asks before each poll, so one
+ * poll (up to {@code max.poll.records}, 500) can take retries past their share: a soft limit,
+ * which bounds a burst to the share plus one poll. Not thread-safe: the poll thread owns it.
  */
 public final class FetchBrake {
 

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class FetchBrakeTest {
 
     @Test
-    void retriesStopAtAQuarterOfTheBudgetWhileFirstAttemptsGoOn() {
+    void retriesStopAtAQuarterOfTheBudgetLongBeforeEverythingDoes() {
         FetchBrake brake = new FetchBrake(2000, Long.MAX_VALUE);
 
         assertThat(brake.update(600, 0, 499)).isEqualTo(Stop.NOTHING);
         assertThat(brake.update(700, 0, 500)).as("a burst of due retries").isEqualTo(Stop.RETRIES);
-        assertThat(brake.update(1900, 0, 500)).as("first attempts still fetched").isEqualTo(Stop.RETRIES);
+        assertThat(brake.update(1900, 0, 500)).as("not everything: first attempts are still fetched").isEqualTo(Stop.RETRIES);
         assertThat(brake.update(400, 0, 380)).as("no flapping just below the share").isEqualTo(Stop.RETRIES);
         assertThat(brake.update(400, 0, 374)).isEqualTo(Stop.NOTHING);
     }

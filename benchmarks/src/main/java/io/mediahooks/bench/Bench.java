@@ -187,10 +187,12 @@ public final class Bench implements AutoCloseable {
         services.forEach(ServiceProcess::close);
     }
 
+    /** Stops the broker and deletes its data (about 5 GB after a full run; logs and recordings stay). */
     @Override
     public void close() {
         if (broker != null) {
             broker.close();
+            deleteRecursively(runDir.resolve("kafka-data"));
         }
         receiver.close();
     }

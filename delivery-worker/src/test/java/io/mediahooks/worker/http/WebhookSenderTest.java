@@ -14,6 +14,7 @@ import io.mediahooks.worker.testing.Receiver.Reply;
 import io.mediahooks.worker.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -43,6 +44,8 @@ class WebhookSenderTest {
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(1500);
 
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor();
+    /** Paces the trickling endpoints' body bytes. */
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private PooledHttpClient client;
     private Receiver receiver;
 
@@ -55,6 +58,7 @@ class WebhookSenderTest {
             client.close();
         }
         deadlines.shutdownNow();
+        pacer.shutdownNow();
     }
 
     @Test
@@ -141,7 +145,7 @@ class WebhookSenderTest {
      * timeout, so only the request's own deadline can end the exchange and close the connection.
      */
     private void assertTheDeadlineCutsATrickle(ServerSocket server, String scheme, SSLContext trust) throws Exception {
-        CompletableFuture<Duration> closedAfterAnswer = CompletableFuture.supplyAsync(() -> trickle(server));
+        CompletableFuture<Duration> closedAfterAnswer = CompletableFuture.supplyAsync(() -> answer(server)).thenCompose(this::trickle);
         SendResult result = send(SystemDefaultDnsResolver.INSTANCE, trust,
                 post(scheme + "://127.0.0.1:" + server.getLocalPort() + "/hook"), SHORT_TIMEOUT);
 
@@ -149,27 +153,48 @@ class WebhookSenderTest {
         assertThat(closedAfterAnswer.get(30, TimeUnit.SECONDS)).isLessThan(SHORT_TIMEOUT.plusSeconds(3));
     }
 
-    /** Serves one connection: reads the request head, answers 200 and trickles; returns how long until the client closed it. */
-    private static Duration trickle(ServerSocket server) {
-        long answered = 0;
-        try (Socket socket = server.accept()) {
+    /** A connection whose request was answered 200 with a long body still to come, and when. */
+    private record Answered(Socket socket, long atNanos) {
+    }
+
+    /** Serves one connection: reads the request head and answers 200 with a 100,000-byte body to follow. */
+    private static Answered answer(ServerSocket server) {
+        try {
+            Socket socket = server.accept();
             assertThat(socket.getInputStream().read(new byte[8192])).isPositive();
             OutputStream out = socket.getOutputStream();
             out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            answered = System.nanoTime();
-            while (System.nanoTime() - answered < TimeUnit.SECONDS.toNanos(20)) {
-                Thread.sleep(200);
-                out.write('x');
-                out.flush();
-            }
-            throw new AssertionError("the client kept reading a trickling response for 20 s");
-        } catch (IOException closedByTheClient) {
-            return Duration.ofNanos(System.nanoTime() - answered);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            return new Answered(socket, System.nanoTime());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends a body byte every 200 ms until the client closes the connection; completes with how long that took. */
+    private CompletableFuture<Duration> trickle(Answered answered) {
+        CompletableFuture<Duration> closed = new CompletableFuture<>();
+        pacer.scheduleAtFixedRate(() -> {
+            Duration since = Duration.ofNanos(System.nanoTime() - answered.atNanos());
+            if (since.compareTo(Duration.ofSeconds(20)) > 0) {
+                closed.completeExceptionally(new AssertionError("the client kept reading a trickling response for 20 s"));
+                return;
+            }
+            try {
+                answered.socket().getOutputStream().write('x');
+                answered.socket().getOutputStream().flush();
+            } catch (IOException closedByTheClient) {
+                closed.complete(since);
+            }
+        }, 200, 200, TimeUnit.MILLISECONDS);
+        return closed.whenComplete((took, failure) -> {
+            pacer.shutdownNow();
+            try {
+                answered.socket().close();
+            } catch (IOException ignored) {
+                // The client closed it already.
+            }
+        });
     }
 
     @Test

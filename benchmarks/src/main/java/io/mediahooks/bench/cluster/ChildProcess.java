@@ -155,11 +155,7 @@ public final class ChildProcess implements AutoCloseable {
 
         public static long cpuNanos(long pid) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // The command name in parentheses may hold spaces: fields are counted after it.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+                return cpuNanosOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
@@ -172,7 +168,7 @@ public final class ChildProcess implements AutoCloseable {
          * out of {@link #cpuNanos}): the figure can be low, never high.
          */
         public static long jitNanos(long pid) {
-            long ticks = 0;
+            long nanos = 0;
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
                 for (Path task : tasks) {
                     String stat;
@@ -183,14 +179,20 @@ public final class ChildProcess implements AutoCloseable {
                     }
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        nanos += cpuNanosOf(stat);
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
-            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            return nanos;
+        }
+
+        /** User and system time, in nanoseconds, of a process's or a thread's {@code stat} line. */
+        private static long cpuNanosOf(String stat) {
+            // The command name in parentheses may hold spaces: fields are counted after it.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
         }
 
         public static long residentBytes(long pid) {

@@ -11,18 +11,16 @@ import io.mediahooks.bench.scenario.RouterAlone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The results as Markdown: the table of figures with their ratios and targets, the resources each
- * process used in each measured window, and the profiles. Printed at the end of a run and written
+ * process used in each measured window ({@link ResourceTable}), and the profiles. Printed at the end of a run and written
  * to {@code results.md} in the run directory, ready for BENCHMARKS.md.
  */
 public final class Report {
 
-    private static final double MIB = 1024.0 * 1024.0;
     private static final double E2E_SHARE_OF_CEILING = 0.7;
     private static final double E2E_MIN_PER_SECOND = 10_000;
     private static final long P99_MAX_MILLIS = 250;
@@ -31,7 +29,6 @@ public final class Report {
     private static final double ISOLATION_MIN_SHARE = 0.9;
     private static final double BURST_MIN_PER_SECOND = 1_500;
     private static final double WORKER_HEAP_MAX_MIB = 256;
-    private static final String E2E_WINDOW = "e2e full rate";
 
     private final Results results;
     private final List<String> lines = new ArrayList<>();
@@ -44,7 +41,7 @@ public final class Report {
         Report report = new Report(results);
         report.lines.addAll(header);
         report.table();
-        report.resources();
+        report.lines.addAll(ResourceTable.render(results));
         report.details();
         report.lines.add("");
         report.lines.add("### Profiles (JFR execution samples in each measured window)");
@@ -101,11 +98,7 @@ public final class Report {
                             latency.max(), number(latency.count())),
                     "", "p99 ≤ 250 ms", latency.p99() <= P99_MAX_MILLIS ? "met"
                             : String.format("**missed** by %d ms", latency.p99() - P99_MAX_MILLIS));
-            for (EndToEnd.Stage stage : results.endToEnd.paced().stages()) {
-                row("3c", "Latency breakdown (worker histograms, first attempts): " + stage.name(),
-                        stage.p50Millis() < 0 ? "not recorded (a worker without stage timings)"
-                                : String.format("p50 ≤ %d ms, p99 ≤ %d ms", stage.p50Millis(), stage.p99Millis()), "", "", "");
-            }
+            stageRows("3c", "Latency breakdown (worker histograms, first attempts)", results.endToEnd.paced());
         }
         if (results.routerBaseline != null) {
             routerRows("4 (baseline)", "Router alone, baseline " + results.routerBaseline.jar(), results.routerBaseline);
@@ -127,11 +120,8 @@ public final class Report {
                     String.format("p99 **%d ms** hanging vs %d ms none hanging (p50 %d vs %d)", hanging.p99(), none.p99(),
                             hanging.p50(), none.p50()),
                     none.p99() == 0 ? "" : String.format("%.2f", (double) hanging.p99() / none.p99()), "", "");
-            for (EndToEnd.Stage stage : results.isolation.paced().stages()) {
-                row("5c", "Isolation latency breakdown (worker histograms, first attempts, all organizations): " + stage.name(),
-                        stage.p50Millis() < 0 ? "not recorded (a worker without stage timings)"
-                                : String.format("p50 ≤ %d ms, p99 ≤ %d ms", stage.p50Millis(), stage.p99Millis()), "", "", "");
-            }
+            stageRows("5c", "Isolation latency breakdown (worker histograms, first attempts, all organizations)",
+                    results.isolation.paced());
         }
         if (results.burst != null) {
             Burst.Result burst = results.burst;
@@ -157,15 +147,15 @@ public final class Report {
         results.endToEnd.full().usage().entrySet().stream().filter(entry -> entry.getKey().contains("worker")).findFirst()
                 .ifPresent(entry -> {
                     ResourceMonitor.Usage usage = entry.getValue();
-                    Optional<JfrSummary> recording = results.recording(E2E_WINDOW, entry.getKey());
+                    Optional<JfrSummary> recording = results.recording(ResourceTable.E2E_WINDOW, entry.getKey());
                     String heap = recording.map(r -> String.format(Locale.ROOT,
                             "heap peak **%.0f MiB**, live after GC %.0f MiB, of %.0f MiB max; GC pauses %.1f s (%d GCs) in %d s; ",
-                            r.heap().peakUsed() / MIB, r.heap().maxLive() / MIB, r.heap().reserved() / MIB,
+                            r.heap().peakUsed() / ResourceTable.MIB, r.heap().maxLive() / ResourceTable.MIB, r.heap().reserved() / ResourceTable.MIB,
                             r.gcPauses().toMillis() / 1000.0, r.heap().collections(), r.window().toSeconds())).orElse("");
-                    boolean fits = recording.map(r -> r.heap().peakUsed() / MIB <= WORKER_HEAP_MAX_MIB).orElse(false);
+                    boolean fits = recording.map(r -> r.heap().peakUsed() / ResourceTable.MIB <= WORKER_HEAP_MAX_MIB).orElse(false);
                     row("7", "Worker at full rate (end to end): heap and CPU",
                             heap + String.format(Locale.ROOT, "CPU **%.2f cores**; RSS %.0f MiB", usage.cores(),
-                                    usage.peakResidentBytes() / MIB),
+                                    usage.peakResidentBytes() / ResourceTable.MIB),
                             "", "heap ≤ 256 MiB", recording.isEmpty() ? "(no recording)"
                                     : fits ? "met (runs in -Xmx256m)" : "**missed**");
                 });
@@ -196,52 +186,6 @@ public final class Report {
 
     private static String micros(double micros) {
         return micros > 0 ? String.format(Locale.ROOT, "**%.0f µs**", micros) : "(window not closed)";
-    }
-
-    private void resources() {
-        lines.add("");
-        lines.add("### CPU and memory per process in each measured window");
-        lines.add("");
-        lines.add("CPU and RSS from /proc (of which JIT: the CPU of the C1/C2 compiler threads, near 0 once a JVM is warm); heap and GC from each JVM's flight recording (jdk.GCHeapSummary, jdk.GarbageCollection).");
-        lines.add("");
-        lines.add("| Window | Process | CPU (cores of 2) | of which JIT | Peak RSS | Heap peak | Live after GC | GC pauses |");
-        lines.add("|---|---|---|---|---|---|---|---|");
-        if (results.naive != null) {
-            usageRows("naive", results.naive.usage());
-        }
-        if (results.worker != null) {
-            usageRows("worker alone", results.worker.usage());
-        }
-        if (results.routerBaseline != null) {
-            usageRows("router-baseline alone", results.routerBaseline.usage());
-        }
-        if (results.router != null) {
-            usageRows("router alone", results.router.usage());
-        }
-        if (results.endToEnd != null) {
-            usageRows(E2E_WINDOW, results.endToEnd.full().usage());
-        }
-        if (results.isolation != null) {
-            usageRows("isolation full rate", results.isolation.full().usage());
-        }
-    }
-
-    private void usageRows(String window, Map<String, ResourceMonitor.Usage> usage) {
-        if (usage.isEmpty()) {
-            lines.add("| " + window + " | (the run stalled before its window opened) | | | | | | |");
-            return;
-        }
-        double total = usage.values().stream().mapToDouble(ResourceMonitor.Usage::cores).sum();
-        usage.forEach((process, use) -> {
-            Optional<JfrSummary> recording = results.recording(window, process);
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.0f MiB | %s | %s | %s |", window, process, use.cores(),
-                    use.jitCores(), use.peakResidentBytes() / MIB,
-                    recording.map(r -> String.format(Locale.ROOT, "%.0f MiB", r.heap().peakUsed() / MIB)).orElse(""),
-                    recording.map(r -> String.format(Locale.ROOT, "%.0f MiB", r.heap().maxLive() / MIB)).orElse(""),
-                    recording.map(r -> String.format(Locale.ROOT, "%.2f s", r.gcPauses().toMillis() / 1000.0)).orElse("")));
-        });
-        double jit = usage.values().stream().mapToDouble(ResourceMonitor.Usage::jitCores).sum();
-        lines.add(String.format(Locale.ROOT, "| %s | **all** | **%.2f** | %.2f | | | | |", window, total, jit));
     }
 
     private void details() {
@@ -286,6 +230,14 @@ public final class Report {
                 full.workerHeapHistogram().forEach(line -> lines.add("  " + line));
                 lines.add("  ```");
             }
+        }
+    }
+
+    /** A row per stage of the worker's breakdown of a paced run. */
+    private void stageRows(String id, String what, EndToEnd.Paced paced) {
+        for (EndToEnd.Stage stage : paced.stages()) {
+            row(id, what + ": " + stage.name(), stage.p50Millis() < 0 ? "not recorded (a worker without stage timings)"
+                    : String.format("p50 ≤ %d ms, p99 ≤ %d ms", stage.p50Millis(), stage.p99Millis()), "", "", "");
         }
     }
 

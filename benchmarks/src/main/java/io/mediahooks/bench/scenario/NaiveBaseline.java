@@ -50,6 +50,7 @@ public final class NaiveBaseline {
         int warmUp = bench.options().size(100_000, 4_000);
         int measured = bench.options().size(100_000, 4_000);
         int backlog = warmUp + measured;
+        int coldItems = Math.min(COLD, warmUp);
         Workload workload = bench.workload(false);
         try (KafkaSide kafka = bench.kafka(NAME)) {
             kafka.provision(RetrySchedule.defaults());
@@ -76,8 +77,7 @@ public final class NaiveBaseline {
             double rate = window.rate(arrivals, ended);
             Progress.say("naive: %,.0f deliveries/s, %.0f µs of its thread's CPU per delivery", rate, thread.microsPerDelivery());
             return new Result(rate, delivered, backlog, seen.signaturesChecked(), seen.signaturesBad(),
-                    thread.microsPerDelivery(), window.usage(), Window.coldRate(arrivals, Math.min(COLD, warmUp), ended),
-                    Math.min(COLD, warmUp));
+                    thread.microsPerDelivery(), window.usage(), Window.coldRate(arrivals, coldItems, ended), coldItems);
         }
     }
 

@@ -46,6 +46,7 @@ public final class WorkerAlone {
         int warmUp = bench.options().size(WARM_UP, 15_000);
         int measured = bench.options().size(150_000, 15_000);
         int backlog = warmUp + measured;
+        int coldItems = Math.min(COLD, warmUp);
         Workload workload = bench.workload(false);
         try (KafkaSide kafka = bench.kafka(NAME)) {
             kafka.provision(RetrySchedule.defaults());
@@ -76,7 +77,7 @@ public final class WorkerAlone {
             Progress.say("worker: %,.0f deliveries/s", rate);
             return new Result(rate, seen.labels().values().stream().mapToLong(label -> label.arrivalNanos().length).sum(),
                     backlog, seen.signaturesChecked(), seen.signaturesBad(), window.usage(),
-                    Window.coldRate(arrivals, Math.min(COLD, warmUp), ended), Math.min(COLD, warmUp));
+                    Window.coldRate(arrivals, coldItems, ended), coldItems);
         }
     }
 

@@ -34,6 +34,7 @@ public final class MicroBenchmarks {
                 .include(TimestampBenchmark.class.getName())
                 .include(DeliveryEncodingBenchmark.class.getName())
                 .include(RecordDecodingBenchmark.class.getName())
+                .include(OffsetTrackerBenchmark.class.getName())
                 .forks(1)
                 .warmupIterations(quick ? 1 : 3)
                 .warmupTime(TimeValue.milliseconds(quick ? 500 : 1_000))
@@ -43,7 +44,7 @@ public final class MicroBenchmarks {
                 .jvmArgsAppend("-Xmx512m")
                 .verbosity(VerboseMode.SILENT)
                 .build();
-        Progress.say("micro: JMH, signing, matching, timestamps, delivery encoding and record decoding (%s)", quick ? "quick: 1 x 0.5 s warm-up, 2 x 0.5 s" : "3 x 1 s warm-up, 5 x 1 s");
+        Progress.say("micro: JMH, signing, matching, timestamps, delivery encoding, record decoding and offset tracking (%s)", quick ? "quick: 1 x 0.5 s warm-up, 2 x 0.5 s" : "3 x 1 s warm-up, 5 x 1 s");
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();

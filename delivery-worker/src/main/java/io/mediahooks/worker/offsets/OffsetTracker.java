@@ -3,9 +3,7 @@ package io.mediahooks.worker.offsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -38,12 +36,10 @@ public final class OffsetTracker {
                     + ledger.lastDispatched);
         }
         ledger.lastDispatched = offset;
-        ledger.outstanding.put(offset, State.PENDING);
-        if (bytes > 0) {
-            ledger.sizes.put(offset, bytes);
-            ledger.pendingBytes += bytes;
-            pendingBytes += bytes;
-        }
+        int held = Math.max(0, bytes);
+        ledger.append(offset, held);
+        ledger.pendingBytes += held;
+        pendingBytes += held;
         ledger.pending++;
         pending++;
         ledger.advance();
@@ -138,35 +134,113 @@ public final class OffsetTracker {
 
     private boolean settle(TopicPartition partition, long offset, State state) {
         Ledger ledger = ledgers.get(partition);
-        if (ledger == null || ledger.outstanding.get(offset) != State.PENDING) {
+        int slot = ledger == null ? -1 : ledger.slotOf(offset);
+        if (slot < 0 || ledger.state(slot) != State.PENDING) {
             return false;
         }
-        ledger.outstanding.put(offset, state);
-        Integer bytes = ledger.sizes.remove(offset);
-        if (bytes != null) {
-            ledger.pendingBytes -= bytes;
-            pendingBytes -= bytes;
-        }
+        int bytes = ledger.settle(slot, state);
+        ledger.pendingBytes -= bytes;
+        pendingBytes -= bytes;
         ledger.pending--;
         pending--;
         ledger.advance();
         return true;
     }
 
-    /** One partition: records handed out and not yet committable, oldest first. */
+    /**
+     * One partition: records handed out and not yet committable, oldest first, in a ring of
+     * primitive columns. A record that stays pending (a request waiting out an endpoint's timeout)
+     * keeps every later one here until it settles, tens of thousands at full rate; as objects
+     * (a {@code TreeMap<Long, State>}, until 2026-12-07) they cost a boxed entry each, a tree
+     * insertion on every hand-out and the GC's copying, and here 13 bytes each and a binary search.
+     */
     private static final class Ledger {
-        final NavigableMap<Long, State> outstanding = new TreeMap<>();
-        final Map<Long, Integer> sizes = new HashMap<>();
+        private static final int INITIAL_CAPACITY = 64;
+        /** A ring this large or larger halves once it is less than an eighth full. */
+        private static final int SHRINK_FROM = 4_096;
+        private static final State[] STATES = State.values();
+        private static final byte DONE = (byte) State.DONE.ordinal();
+
+        private long[] offsets = new long[INITIAL_CAPACITY];
+        private byte[] states = new byte[INITIAL_CAPACITY];
+        private int[] sizes = new int[INITIAL_CAPACITY];
+        /** Index of the oldest record in the ring, and how many it holds. */
+        private int head;
+        private int count;
         long pendingBytes;
         long lastDispatched = -1;
         long commitPoint = -1;
         long committed = -1;
         int pending;
 
-        void advance() {
-            while (!outstanding.isEmpty() && outstanding.firstEntry().getValue() == State.DONE) {
-                commitPoint = outstanding.pollFirstEntry().getKey() + 1;
+        void append(long offset, int bytes) {
+            if (count == offsets.length) {
+                resize(offsets.length * 2);
             }
+            int slot = (head + count) & (offsets.length - 1);
+            offsets[slot] = offset;
+            states[slot] = (byte) State.PENDING.ordinal();
+            sizes[slot] = bytes;
+            count++;
+        }
+
+        /** The ring slot of {@code offset}, or -1 when it is not held (offsets rise from head to tail). */
+        int slotOf(long offset) {
+            int low = 0;
+            int high = count - 1;
+            int mask = offsets.length - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                long found = offsets[(head + middle) & mask];
+                if (found < offset) {
+                    low = middle + 1;
+                } else if (found > offset) {
+                    high = middle - 1;
+                } else {
+                    return (head + middle) & mask;
+                }
+            }
+            return -1;
+        }
+
+        State state(int slot) {
+            return STATES[states[slot]];
+        }
+
+        /** Settles the pending record in {@code slot}; returns the bytes it held. */
+        int settle(int slot, State state) {
+            states[slot] = (byte) state.ordinal();
+            int bytes = sizes[slot];
+            sizes[slot] = 0;
+            return bytes;
+        }
+
+        void advance() {
+            int mask = offsets.length - 1;
+            while (count > 0 && states[head] == DONE) {
+                commitPoint = offsets[head] + 1;
+                head = (head + 1) & mask;
+                count--;
+            }
+            if (offsets.length >= SHRINK_FROM && count < offsets.length / 8) {
+                resize(offsets.length / 2);
+            }
+        }
+
+        private void resize(int capacity) {
+            long[] movedOffsets = new long[capacity];
+            byte[] movedStates = new byte[capacity];
+            int[] movedSizes = new int[capacity];
+            for (int i = 0; i < count; i++) {
+                int from = (head + i) & (offsets.length - 1);
+                movedOffsets[i] = offsets[from];
+                movedStates[i] = states[from];
+                movedSizes[i] = sizes[from];
+            }
+            offsets = movedOffsets;
+            states = movedStates;
+            sizes = movedSizes;
+            head = 0;
         }
     }
 }

@@ -3,8 +3,13 @@ package io.mediahooks.worker.offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +138,79 @@ class OffsetTrackerTest {
         tracker.dispatched(P0, 3);
         tracker.completed(P0, 3);
         assertThat(tracker.commitPoint(P0)).hasValue(4);
+    }
+
+    @Test
+    void aHeadHeldWhileTheRingWrapsGrowsAndShrinksKeepsEveryLaterRecord() {
+        // The first 50 settle, so the ring's head has moved when it has to grow around it.
+        for (long offset = 0; offset < 50; offset++) {
+            tracker.dispatched(P0, offset, 10);
+            tracker.completed(P0, offset);
+        }
+        List<Long> behind = new ArrayList<>();
+        tracker.dispatched(P0, 50, 7);
+        for (long offset = 51; offset < 20_050; offset++) {
+            tracker.dispatched(P0, offset, 10);
+            behind.add(offset);
+        }
+        Collections.shuffle(behind, new Random(7));
+        behind.forEach(offset -> assertThat(tracker.completed(P0, offset)).isTrue());
+
+        assertThat(tracker.commitPoint(P0)).hasValue(50);
+        assertThat(tracker.pending()).isEqualTo(1);
+        assertThat(tracker.pendingBytes()).isEqualTo(7);
+
+        assertThat(tracker.completed(P0, 50)).isTrue();
+        assertThat(tracker.commitPoint(P0)).hasValue(20_050);
+        assertThat(tracker.pendingBytes()).isZero();
+
+        tracker.dispatched(P0, 20_050, 10);
+        tracker.dispatched(P0, 20_051, 10);
+        tracker.completed(P0, 20_051);
+        assertThat(tracker.completed(P0, 49)).isFalse();
+        assertThat(tracker.commitPoint(P0)).hasValue(20_050);
+        assertThat(tracker.pendingBytes()).isEqualTo(10);
+    }
+
+    @Test
+    void agreesWithAPlainModelOverRandomHandOutsAndSettlements() {
+        Random random = new Random(20261207);
+        TreeMap<Long, Character> model = new TreeMap<>();
+        Map<Long, Integer> modelBytes = new HashMap<>();
+        long modelPendingBytes = 0;
+        List<Long> pendingOffsets = new ArrayList<>();
+        long next = 0;
+        long modelCommitPoint = -1;
+        for (int step = 0; step < 200_000; step++) {
+            if (pendingOffsets.isEmpty() || random.nextInt(100) < 52) {
+                next += 1 + random.nextInt(3);
+                int bytes = random.nextInt(1_000);
+                tracker.dispatched(P0, next, bytes);
+                model.put(next, 'P');
+                modelBytes.put(next, bytes);
+                modelPendingBytes += bytes;
+                pendingOffsets.add(next);
+            } else {
+                // Mostly the newest settle first, so a few old ones stay pending long.
+                int index = pendingOffsets.size() - 1 - (int) Math.min(pendingOffsets.size() - 1,
+                        Math.abs(random.nextGaussian()) * 40);
+                long offset = pendingOffsets.remove(index);
+                // A handed-back record is a barrier for good: only near the end, so the prefix moves until then.
+                boolean handedBack = step > 190_000 && random.nextInt(1_000) == 0;
+                assertThat(handedBack ? tracker.handedBack(P0, offset) : tracker.completed(P0, offset)).isTrue();
+                model.put(offset, handedBack ? 'H' : 'D');
+                modelPendingBytes -= modelBytes.remove(offset);
+                while (!model.isEmpty() && model.firstEntry().getValue() == 'D') {
+                    modelCommitPoint = model.pollFirstEntry().getKey() + 1;
+                }
+            }
+            assertThat(tracker.pending()).isEqualTo(pendingOffsets.size());
+            assertThat(tracker.pendingBytes()).isEqualTo(modelPendingBytes);
+            if (modelCommitPoint >= 0) {
+                assertThat(tracker.commitPoint(P0)).hasValue(modelCommitPoint);
+            } else {
+                assertThat(tracker.commitPoint(P0)).isEmpty();
+            }
+        }
     }
 }

@@ -248,7 +248,7 @@ public final class DeliveryWorker implements AutoCloseable {
     static EndpointLanes.Settings flowSettings(WorkerConfig config) {
         Duration stallAfter = config.requestTimeout().compareTo(STALL_AFTER) < 0 ? config.requestTimeout() : STALL_AFTER;
         return new EndpointLanes.Settings(config.endpointConcurrency(), config.endpointQueueLimit(), config.maxInFlight(),
-                stallAfter, CircuitBreaker.Policy.DEFAULT);
+                stallAfter, config.requestTimeout(), CircuitBreaker.Policy.DEFAULT);
     }
 
     /** The consumer's {@code session.timeout.ms}: set through {@code MEDIAHOOKS_KAFKA_SESSION_TIMEOUT_MS}, or Kafka's default. */

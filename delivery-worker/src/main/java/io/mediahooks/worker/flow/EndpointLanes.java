@@ -28,7 +28,11 @@ import java.util.function.Predicate;
  *   <li>it is half-open (probe in flight) or stalled (every slot busy and nothing finished for
  *       {@code stallAfter}): it keeps at most its allowance waiting, the larger of
  *       {@code queueLimit} and its fair share of half the worker's budget (half the budget divided
- *       by the endpoints with work); the rest is deferred.</li>
+ *       by the endpoints with work); the rest is deferred until its requests in flight must have
+ *       ended ({@code requestTimeout} after the last one started or finished), and at least one
+ *       first open period. Not sooner: until then it cannot take them, and a delivery coming back
+ *       earlier is only read, refused and written again, which for a hanging endpoint with the
+ *       default 15 s timeout cost three trips through a retry topic instead of one.</li>
  * </ul>
  * A hanging or failing endpoint so holds a bounded share of the worker and never fills it.
  *
@@ -41,15 +45,18 @@ public final class EndpointLanes<T> {
      * @param concurrency items run at once per endpoint
      * @param queueLimit  items an unhealthy endpoint keeps waiting at least
      * @param budget      items the worker holds at most; unhealthy endpoints share half of it
-     * @param stallAfter  how long a full endpoint may go without finishing anything before it counts as stalled
-     * @param breaker     when an endpoint's breaker opens and for how long
+     * @param stallAfter     how long a full endpoint may go without finishing anything before it counts as stalled
+     * @param requestTimeout the longest one attempt takes, by when a request in flight has ended
+     * @param breaker        when an endpoint's breaker opens and for how long
      */
-    public record Settings(int concurrency, int queueLimit, int budget, Duration stallAfter, CircuitBreaker.Policy breaker) {
+    public record Settings(int concurrency, int queueLimit, int budget, Duration stallAfter, Duration requestTimeout,
+                           CircuitBreaker.Policy breaker) {
         public Settings {
             if (concurrency < 1 || queueLimit < 0 || budget < 1) {
                 throw new IllegalArgumentException("concurrency and budget must be positive and the queue limit not negative");
             }
             Objects.requireNonNull(stallAfter, "stallAfter");
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
             Objects.requireNonNull(breaker, "breaker");
         }
     }
@@ -109,7 +116,7 @@ public final class EndpointLanes<T> {
             } else if (lane.breaker.isOpenAt(now)) {
                 return new Admission.Deferred(lane.breaker.retryAt(now), Reason.ENDPOINT_OPEN);
             } else if (lane.waiting.size() >= allowance(lane, now)) {
-                return new Admission.Deferred(lane.breaker.retryAt(now), Reason.ENDPOINT_STALLED);
+                return new Admission.Deferred(due(lane, now), Reason.ENDPOINT_STALLED);
             } else {
                 enqueue(lane, item);
                 return new Admission.Queued();
@@ -234,6 +241,19 @@ public final class EndpointLanes<T> {
         return Math.max(settings.queueLimit(), fairShare);
     }
 
+    /**
+     * When an item deferred now should come back: the end of the open period, or, while requests are
+     * in flight (a stall, a probe), once they must have ended, and no sooner than one first open period.
+     */
+    private Instant due(Lane<T> lane, Instant now) {
+        Instant due = lane.breaker.retryAt(now);
+        if (lane.running == 0 || lane.breaker.isOpenAt(now)) {
+            return due;
+        }
+        Instant inFlightEnded = lane.lastProgress.plus(settings.requestTimeout());
+        return inFlightEnded.isAfter(due) ? inFlightEnded : due;
+    }
+
     private void enqueue(Lane<T> lane, T item) {
         lane.waiting.addLast(item);
         queued++;
@@ -251,7 +271,7 @@ public final class EndpointLanes<T> {
         if (excess <= 0) {
             return List.of();
         }
-        Instant due = lane.breaker.retryAt(now);
+        Instant due = due(lane, now);
         ArrayDeque<Deferral<T>> taken = new ArrayDeque<>(excess);
         for (int i = 0; i < excess; i++) {
             taken.addFirst(new Deferral<>(lane.waiting.pollLast(), due, reason));

@@ -25,10 +25,12 @@ class EndpointLanesTest {
     private static final CircuitBreaker.Policy BREAKER = new CircuitBreaker.Policy(3, 0.5, 100, Duration.ofSeconds(30),
             Duration.ofSeconds(5), Duration.ofMinutes(10));
 
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
     private final ManualClock clock = new ManualClock(T0);
     private final List<String> started = new ArrayList<>();
     private final EndpointLanes<String> lanes = new EndpointLanes<>(
-            new EndpointLanes.Settings(2, 3, 40, Duration.ofSeconds(1), BREAKER), started::add, clock);
+            new EndpointLanes.Settings(2, 3, 40, Duration.ofSeconds(1), REQUEST_TIMEOUT, BREAKER), started::add, clock);
 
     @Test
     void aHealthyEndpointKeepsEverythingWaitingAndNeverDefers() {
@@ -75,9 +77,10 @@ class EndpointLanesTest {
         List<Deferral<String>> deferred = lanes.sweep();
 
         // Fair share: half the budget of 40 over the two endpoints with work, 10; more than the queue limit of 3.
+        // Back once d0 and d1, started at T0, must have timed out: not in 5 s, when they would still hang.
         assertThat(deferred).hasSize(48).allSatisfy(deferral -> {
             assertThat(deferral.reason()).isEqualTo(Reason.ENDPOINT_STALLED);
-            assertThat(deferral.due()).isEqualTo(clock.instant().plusSeconds(5));
+            assertThat(deferral.due()).isEqualTo(T0.plus(REQUEST_TIMEOUT));
         });
         assertThat(deferred.get(0).item()).as("the newest go, oldest of them first").isEqualTo("d12");
         assertThat(lanes.submit(DEAD, "late")).isInstanceOf(Admission.Deferred.class);
@@ -144,6 +147,44 @@ class EndpointLanesTest {
         assertThat(failed.deferred()).allSatisfy(deferral ->
                 assertThat(deferral.due()).isEqualTo(clock.instant().plusSeconds(10)));
         assertThat(failed.failingSince()).contains(T0);
+    }
+
+    @Test
+    void whatCannotWaitForAHangingProbeComesBackOnceTheProbeMustHaveEnded() {
+        lanes.submit(DEAD, "d1");
+        lanes.submit(DEAD, "d2");
+        lanes.release(DEAD, Verdict.FAILURE);
+        lanes.release(DEAD, Verdict.FAILURE);
+        lanes.submit(DEAD, "d3");
+        lanes.release(DEAD, Verdict.FAILURE);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(lanes.submit(DEAD, "probe")).isInstanceOf(Admission.Started.class);
+        Instant probeStarted = clock.instant();
+        clock.advance(Duration.ofSeconds(2));
+        List<Admission> admissions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            admissions.add(lanes.submit(DEAD, "w" + i));
+        }
+
+        // Half-open keeps its allowance waiting (half the budget of 40 over one endpoint: 20); the
+        // rest comes back when the probe has answered or timed out, not every first open period
+        // (5 s) while it hangs.
+        assertThat(admissions.subList(0, 20)).allSatisfy(admission -> assertThat(admission).isInstanceOf(Admission.Queued.class));
+        assertThat(admissions.subList(20, 30)).allSatisfy(admission -> assertThat(admission)
+                .isEqualTo(new Admission.Deferred(probeStarted.plus(REQUEST_TIMEOUT), Reason.ENDPOINT_STALLED)));
+    }
+
+    @Test
+    void aDeferralWaitsAtLeastOneFirstOpenPeriodWhenRequestsEndSooner() {
+        EndpointLanes<String> quick = new EndpointLanes<>(new EndpointLanes.Settings(2, 3, 40, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), BREAKER), started::add, clock);
+        for (int i = 0; i < 60; i++) {
+            quick.submit(DEAD, "d" + i);
+        }
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(quick.sweep()).isNotEmpty().allSatisfy(deferral ->
+                assertThat(deferral.due()).isEqualTo(clock.instant().plusSeconds(5)));
     }
 
     @Test

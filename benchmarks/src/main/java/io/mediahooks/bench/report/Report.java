@@ -217,7 +217,8 @@ public final class Report {
             lines.add(String.format("- %s, full rate: %s events, %s of %s expected deliveries arrived%s; signatures checked %s, bad %s.",
                     name, number(full.events()), number(full.received()), number(full.expected()),
                     run.tenthHangs() ? " (" + Endpoints.HEALTHY + "); " + number(full.hangingRequests())
-                            + " requests reached the hanging endpoints" : "",
+                            + " requests reached the hanging endpoints; " + number(full.deferred()) + " deferrals for their "
+                            + number(full.tenthDeliveries()) + " deliveries until then" : "",
                     number(run.signaturesChecked()), number(run.signaturesBad())));
             EndToEnd.Paced paced = run.paced();
             lines.add(String.format("- %s, paced: %s events at %s/s, %s of %s expected deliveries arrived.",

@@ -46,10 +46,13 @@ public final class EndToEnd {
     /**
      * @param allPerSecond     distinct deliveries a second at every answering endpoint
      * @param healthyPerSecond the same for organizations 0 to 89 only (answering in every run)
+     * @param deferred         deliveries the workers put back on a retry topic unattempted from the
+     *                         batch's publication until its healthy deliveries had all arrived
+     * @param tenthDeliveries  the batch's deliveries to organizations 90 to 99
      */
     public record FullRate(long events, double meanFanOut, double allPerSecond, double healthyPerSecond, long expected,
-                           long received, long hangingRequests, Map<String, ResourceMonitor.Usage> usage,
-                           List<String> workerHeapHistogram) {
+                           long received, long hangingRequests, double deferred, long tenthDeliveries,
+                           Map<String, ResourceMonitor.Usage> usage, List<String> workerHeapHistogram) {
     }
 
     /** Latency percentiles in milliseconds, from {@code created_at} to arrival, of distinct deliveries. */
@@ -118,10 +121,11 @@ public final class EndToEnd {
                 double cold = jitWarmUpEvents > 0 ? warmUp(bench, name + " JIT", tenthHangs, publisher, jitWarmUp, router) : 0;
                 warmUp(bench, name, tenthHangs, publisher, warmUp, router);
                 Recording fullRecording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
+                double deferredBefore = deferred(workers);
                 publisher.publish(batch);
                 Progress.say("%s: %,d events published at full speed (%,d deliveries)%s", name, events,
                         batch.expectedDeliveries(), tenthHangs ? "; the webhooks of orgs 90-99 hang until the request timeout" : "");
-                FullRate full = fullRate(bench, name, tenthHangs, batch, fullRecording, router, workers);
+                FullRate full = fullRate(bench, name, tenthHangs, batch, fullRecording, router, workers, deferredBefore);
                 Paced paced = paced(bench, name, tenthHangs, workload, source, publisher, pacedFor, workers);
                 Recording.Snapshot fullSeen = fullRecording.snapshot();
                 return new Result(tenthHangs, full, paced, fullSeen.signaturesChecked(), fullSeen.signaturesBad(), cold);
@@ -130,6 +134,11 @@ public final class EndToEnd {
                 router.close();
             }
         }
+    }
+
+    /** Deliveries put back unattempted so far, summed over the workers. */
+    private static double deferred(List<ServiceProcess> workers) {
+        return workers.stream().mapToDouble(worker -> worker.metrics().sum("mediahooks_worker_deferred_total")).sum();
     }
 
     /** Each stage's buckets, summed over the workers. */
@@ -163,7 +172,8 @@ public final class EndToEnd {
     }
 
     private static FullRate fullRate(Bench bench, String name, boolean tenthHangs, EventPublisher.Batch batch,
-                                     Recording recording, ServiceProcess router, List<ServiceProcess> workers) {
+                                     Recording recording, ServiceProcess router, List<ServiceProcess> workers,
+                                     double deferredBefore) {
         List<ServiceProcess> services = new ArrayList<>(workers);
         services.add(0, router);
         long healthyExpected = batch.expectedFor(0, Endpoints.FIRST_OF_TENTH);
@@ -174,6 +184,7 @@ public final class EndToEnd {
                 window::observe);
         long ended = System.nanoTime();
         window.closeIfOpen();
+        double deferred = deferred(workers) - deferredBefore;
         // After the window: the full GC of a histogram must not fall in the measurement.
         List<String> histogram = HeapHistogram.top(workers.get(0).process().pid(), HISTOGRAM_LINES);
         Recording.Snapshot seen = recording.snapshot();
@@ -187,8 +198,10 @@ public final class EndToEnd {
             bench.profiled(name + " full rate", window.opened(), window.closed(), processes);
         }
         FullRate full = new FullRate(batch.records().size(), (double) batch.expectedDeliveries() / batch.records().size(), all,
-                healthy, target, received.getAsLong(), seen.label(Endpoints.HANGING).requests(), window.usage(), histogram);
-        Progress.say("%s full rate: %,.0f deliveries/s (orgs 0-89: %,.0f/s)", name, full.allPerSecond(), full.healthyPerSecond());
+                healthy, target, received.getAsLong(), seen.label(Endpoints.HANGING).requests(), deferred,
+                batch.expectedDeliveries() - healthyExpected, window.usage(), histogram);
+        Progress.say("%s full rate: %,.0f deliveries/s (orgs 0-89: %,.0f/s); %,.0f deferred", name, full.allPerSecond(),
+                full.healthyPerSecond(), full.deferred());
         return full;
     }
 

@@ -54,7 +54,9 @@ public final class MicroBenchmarks {
         List<Result> summary = new ArrayList<>();
         for (RunResult result : results) {
             String label = result.getParams().getBenchmark();
-            String name = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
+            String name = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1)
+                    + result.getParams().getParamsKeys().stream().map(key -> " " + key + "=" + result.getParams().getParam(key))
+                            .collect(java.util.stream.Collectors.joining());
             var primary = result.getPrimaryResult();
             summary.add(new Result(name, primary.getScore(), primary.getScoreError()));
             Progress.say("micro: %-50s %,10.1f ns/op", name, primary.getScore());

@@ -29,8 +29,7 @@ import java.util.function.Predicate;
  *       {@code stallAfter}): it keeps at most its allowance waiting, the larger of
  *       {@code queueLimit} and its fair share of half the worker's budget (half the budget divided
  *       by the endpoints with work); the rest is deferred until its requests in flight must have
- *       ended ({@code requestTimeout} after the last one started or finished), and at least one
- *       first open period. Not sooner: until then it cannot take them, and a delivery coming back
+ *       ended ({@code requestTimeout} from now), and at least one first open period. Not sooner: until then it cannot take them, and a delivery coming back
  *       earlier is only read, refused and written again, which for a hanging endpoint with the
  *       default 15 s timeout cost three trips through a retry topic instead of one.</li>
  * </ul>
@@ -243,14 +242,16 @@ public final class EndpointLanes<T> {
 
     /**
      * When an item deferred now should come back: the end of the open period, or, while requests are
-     * in flight (a stall, a probe), once they must have ended, and no sooner than one first open period.
+     * in flight (a stall, a probe), once those in flight now must have ended, and no sooner than one
+     * first open period. Counted from now, not from when they started, so that what one endpoint
+     * defers comes back spread as it was deferred, and in order on its retry topic.
      */
     private Instant due(Lane<T> lane, Instant now) {
         Instant due = lane.breaker.retryAt(now);
         if (lane.running == 0 || lane.breaker.isOpenAt(now)) {
             return due;
         }
-        Instant inFlightEnded = lane.lastProgress.plus(settings.requestTimeout());
+        Instant inFlightEnded = now.plus(settings.requestTimeout());
         return inFlightEnded.isAfter(due) ? inFlightEnded : due;
     }
 

@@ -130,12 +130,7 @@ class EndpointLanesTest {
 
     @Test
     void aFailedProbeDefersWhatWaitedForItUntilTheLongerOpenPeriodEnds() {
-        lanes.submit(DEAD, "d1");
-        lanes.submit(DEAD, "d2");
-        lanes.release(DEAD, Verdict.FAILURE);
-        lanes.release(DEAD, Verdict.FAILURE);
-        lanes.submit(DEAD, "d3");
-        lanes.release(DEAD, Verdict.FAILURE);
+        openDead();
         clock.advance(Duration.ofSeconds(5));
         lanes.submit(DEAD, "probe");
         lanes.submit(DEAD, "w1");
@@ -151,12 +146,7 @@ class EndpointLanesTest {
 
     @Test
     void whatCannotWaitForAHangingProbeComesBackOnceTheProbeMustHaveEnded() {
-        lanes.submit(DEAD, "d1");
-        lanes.submit(DEAD, "d2");
-        lanes.release(DEAD, Verdict.FAILURE);
-        lanes.release(DEAD, Verdict.FAILURE);
-        lanes.submit(DEAD, "d3");
-        lanes.release(DEAD, Verdict.FAILURE);
+        openDead();
         clock.advance(Duration.ofSeconds(5));
         assertThat(lanes.submit(DEAD, "probe")).isInstanceOf(Admission.Started.class);
         clock.advance(Duration.ofSeconds(2));
@@ -188,12 +178,7 @@ class EndpointLanesTest {
 
     @Test
     void anOpenEndpointNobodySendsToAnyMoreStopsCountingOnceItsOpenPeriodEnds() {
-        lanes.submit(DEAD, "d1");
-        lanes.submit(DEAD, "d2");
-        lanes.release(DEAD, Verdict.FAILURE);
-        lanes.release(DEAD, Verdict.FAILURE);
-        lanes.submit(DEAD, "d3");
-        lanes.release(DEAD, Verdict.FAILURE);
+        openDead();
         assertThat(lanes.unhealthyEndpoints()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(5));
@@ -212,5 +197,15 @@ class EndpointLanesTest {
         assertThat(lanes.queued()).isEqualTo(1);
         lanes.release(BUSY, Verdict.SUCCESS);
         assertThat(started).containsExactly("keep1", "keep2", "keep3");
+    }
+
+    /** Three failures in a row: DEAD's breaker opens for 5 s from now. */
+    private void openDead() {
+        lanes.submit(DEAD, "d1");
+        lanes.submit(DEAD, "d2");
+        lanes.release(DEAD, Verdict.FAILURE);
+        lanes.release(DEAD, Verdict.FAILURE);
+        lanes.submit(DEAD, "d3");
+        lanes.release(DEAD, Verdict.FAILURE);
     }
 }

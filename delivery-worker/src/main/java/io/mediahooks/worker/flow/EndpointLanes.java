@@ -29,9 +29,10 @@ import java.util.function.Predicate;
  *       {@code stallAfter}): it keeps at most its allowance waiting, the larger of
  *       {@code queueLimit} and its fair share of half the worker's budget (half the budget divided
  *       by the endpoints with work); the rest is deferred until its requests in flight must have
- *       ended ({@code requestTimeout} from now), and at least one first open period. Not sooner: until then it cannot take them, and a delivery coming back
- *       earlier is only read, refused and written again, which for a hanging endpoint with the
- *       default 15 s timeout cost three trips through a retry topic instead of one.</li>
+ *       ended ({@code requestTimeout} from now), and at least one first open period. Not sooner:
+ *       until then it cannot take them, and a delivery coming back earlier is only read, refused
+ *       and written again, which for a hanging endpoint with the default 15 s timeout cost three
+ *       trips through a retry topic instead of one.</li>
  * </ul>
  * A hanging or failing endpoint so holds a bounded share of the worker and never fills it.
  *

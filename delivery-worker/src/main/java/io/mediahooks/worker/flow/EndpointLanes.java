@@ -29,10 +29,8 @@ import java.util.function.Predicate;
  *       {@code stallAfter}): it keeps at most its allowance waiting, the larger of
  *       {@code queueLimit} and its fair share of half the worker's budget (half the budget divided
  *       by the endpoints with work); the rest is deferred until its requests in flight must have
- *       ended ({@code requestTimeout} from now), and at least one first open period. Not sooner:
- *       until then it cannot take them, and a delivery coming back earlier is only read, refused
- *       and written again, which for a hanging endpoint with the default 15 s timeout cost three
- *       trips through a retry topic instead of one.</li>
+ *       ended ({@code requestTimeout} from now; at least one first open period). Sooner it could
+ *       not take them: a delivery back earlier is only read, refused and written again.</li>
  * </ul>
  * A hanging or failing endpoint so holds a bounded share of the worker and never fills it.
  *
@@ -42,9 +40,9 @@ import java.util.function.Predicate;
 public final class EndpointLanes<T> {
 
     /**
-     * @param concurrency items run at once per endpoint
-     * @param queueLimit  items an unhealthy endpoint keeps waiting at least
-     * @param budget      items the worker holds at most; unhealthy endpoints share half of it
+     * @param concurrency    items run at once per endpoint
+     * @param queueLimit     items an unhealthy endpoint keeps waiting at least
+     * @param budget         items the worker holds at most; unhealthy endpoints share half of it
      * @param stallAfter     how long a full endpoint may go without finishing anything before it counts as stalled
      * @param requestTimeout the longest one attempt takes, by when a request in flight has ended
      * @param breaker        when an endpoint's breaker opens and for how long
@@ -114,9 +112,9 @@ public final class EndpointLanes<T> {
                 active++;
                 lane.lastProgress = now;
             } else if (lane.breaker.isOpenAt(now)) {
-                return new Admission.Deferred(lane.breaker.retryAt(now), Reason.ENDPOINT_OPEN);
+                return new Admission.Deferred(lane.due(now, settings.requestTimeout()), Reason.ENDPOINT_OPEN);
             } else if (lane.waiting.size() >= allowance(lane, now)) {
-                return new Admission.Deferred(due(lane, now), Reason.ENDPOINT_STALLED);
+                return new Admission.Deferred(lane.due(now, settings.requestTimeout()), Reason.ENDPOINT_STALLED);
             } else {
                 enqueue(lane, item);
                 return new Admission.Queued();
@@ -218,16 +216,11 @@ public final class EndpointLanes<T> {
      */
     public synchronized int unhealthyEndpoints() {
         Instant now = clock.instant();
-        return (int) lanes.values().stream().filter(lane -> lane.breaker.isOpenAt(now)
-                || lane.breaker.state() == CircuitBreaker.State.HALF_OPEN
-                || (lane.breaker.state() != CircuitBreaker.State.CLOSED && (lane.running > 0 || !lane.waiting.isEmpty())))
-                .count();
+        return (int) lanes.values().stream().filter(lane -> lane.reportedUnhealthy(now)).count();
     }
 
     private boolean unhealthy(Lane<T> lane, Instant now) {
-        return lane.breaker.state() != CircuitBreaker.State.CLOSED
-                || (lane.running >= settings.concurrency()
-                && !now.isBefore(lane.lastProgress.plus(settings.stallAfter())));
+        return lane.unhealthy(now, settings.concurrency(), settings.stallAfter());
     }
 
     /** How many items {@code lane} may keep waiting: no limit while healthy. */
@@ -239,21 +232,6 @@ public final class EndpointLanes<T> {
         // healthy ones keep at least half of the worker.
         int fairShare = settings.budget() / (2 * Math.max(1, lanes.size()));
         return Math.max(settings.queueLimit(), fairShare);
-    }
-
-    /**
-     * When an item deferred now should come back: the end of the open period, or, while requests are
-     * in flight (a stall, a probe), once those in flight now must have ended, and no sooner than one
-     * first open period. Counted from now, not from when they started, so that what one endpoint
-     * defers comes back spread as it was deferred, and in order on its retry topic.
-     */
-    private Instant due(Lane<T> lane, Instant now) {
-        Instant due = lane.breaker.retryAt(now);
-        if (lane.running == 0 || lane.breaker.isOpenAt(now)) {
-            return due;
-        }
-        Instant inFlightEnded = now.plus(settings.requestTimeout());
-        return inFlightEnded.isAfter(due) ? inFlightEnded : due;
     }
 
     private void enqueue(Lane<T> lane, T item) {
@@ -273,7 +251,7 @@ public final class EndpointLanes<T> {
         if (excess <= 0) {
             return List.of();
         }
-        Instant due = due(lane, now);
+        Instant due = lane.due(now, settings.requestTimeout());
         ArrayDeque<Deferral<T>> taken = new ArrayDeque<>(excess);
         for (int i = 0; i < excess; i++) {
             taken.addFirst(new Deferral<>(lane.waiting.pollLast(), due, reason));
@@ -282,23 +260,9 @@ public final class EndpointLanes<T> {
         return List.copyOf(taken);
     }
 
-    /** A lane with nothing running or waiting and a closed, healthy breaker carries no state worth keeping. */
     private void forgetIfIdle(EndpointKey endpoint, Lane<T> lane) {
-        if (lane.running == 0 && lane.waiting.isEmpty() && lane.breaker.state() == CircuitBreaker.State.CLOSED
-                && lane.breaker.failingSince().isEmpty()) {
+        if (lane.idle()) {
             lanes.remove(endpoint);
-        }
-    }
-
-    private static final class Lane<T> {
-        final ArrayDeque<T> waiting = new ArrayDeque<>();
-        final CircuitBreaker breaker;
-        int running;
-        Instant lastProgress;
-
-        Lane(CircuitBreaker.Policy policy, Instant now) {
-            this.breaker = new CircuitBreaker(policy);
-            this.lastProgress = now;
         }
     }
 }

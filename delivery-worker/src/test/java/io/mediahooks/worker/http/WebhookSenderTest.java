@@ -78,6 +78,21 @@ class WebhookSenderTest {
     }
 
     @Test
+    void aLineBreakInAHeaderValueGoesOutAsASpaceAndCannotStartAHeader() throws Exception {
+        receiver = Receiver.http((request, attempt) -> Reply.status(204));
+        SendResult result = send(SystemDefaultDnsResolver.INSTANCE, new WebhookRequest(URI.create(receiver.url("/hook")),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of("webhook-id", "msg_1\r\nx-injected: yes", "User-Agent", "mediahooks/test")));
+
+        assertThat(result).isEqualTo(new SendResult.Answered(204, Optional.empty()));
+        Receiver.Received received = receiver.requests().get(0);
+        assertThat(received.header("webhook-id")).isEqualTo("msg_1  x-injected: yes");
+        assertThat(received.headers()).doesNotContainKey("x-injected");
+        assertThat(WebhookSender.formatted("webhook-signature", "v1,abc").getBuffer().toString())
+                .isEqualTo("webhook-signature: v1,abc");
+    }
+
+    @Test
     void keepsRetryAfterAndDoesNotFollowRedirects() throws Exception {
         receiver = Receiver.http((request, attempt) -> request.path().equals("/hook")
                 ? Reply.status(301, Map.of("Location", "/moved", "Retry-After", "7"))

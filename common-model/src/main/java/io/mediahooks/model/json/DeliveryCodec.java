@@ -29,6 +29,11 @@ public final class DeliveryCodec implements JsonCodec<Delivery> {
 
     @Override
     public Delivery decode(byte[] bytes) {
+        return StreamedDelivery.read(bytes).orElseGet(() -> decodeTree(bytes));
+    }
+
+    /** Any delivery, valid or not, through the tree: what {@link StreamedDelivery} must agree with. */
+    static Delivery decodeTree(byte[] bytes) {
         JsonFields fields = JsonFields.of(Json.parseObject(bytes));
         String typeName = fields.requireText("event_type");
         int attempts = fields.requireInt("attempts");

@@ -114,6 +114,15 @@ public final class Report {
                     String.format("**%s/s** hanging vs %s/s none hanging", number(with), number(without)),
                     String.format("%.2f", share), "≥ 0.90", share >= ISOLATION_MIN_SHARE ? "met"
                             : "**missed** " + shortfall(share, ISOLATION_MIN_SHARE));
+            results.isolation.steady().ifPresent(steady -> {
+                double steadyShare = steady.healthyPerSecond() / without;
+                row("5a'", "Isolation, steady: the same, a minute after the endpoints began to hang (circuits open)",
+                        String.format("**%s/s** hanging vs %s/s none hanging; %s deferrals for %s deliveries to orgs 90-99",
+                                number(steady.healthyPerSecond()), number(without), number(steady.deferred()),
+                                number(steady.tenthDeliveries())),
+                        String.format("%.2f", steadyShare), "≥ 0.90", steadyShare >= ISOLATION_MIN_SHARE ? "met"
+                                : "**missed** " + shortfall(steadyShare, ISOLATION_MIN_SHARE));
+            });
             EndToEnd.Latency hanging = results.isolation.paced().healthy();
             EndToEnd.Latency none = results.endToEnd.paced().healthy();
             row("5b", String.format("Isolation: latency of orgs 0-89 at %s events/s", number(results.isolation.paced().eventsPerSecond())),
@@ -220,6 +229,11 @@ public final class Report {
                             + " requests reached the hanging endpoints; " + number(full.deferred()) + " deferrals for their "
                             + number(full.tenthDeliveries()) + " deliveries until then" : "",
                     number(run.signaturesChecked()), number(run.signaturesBad())));
+            run.steady().ifPresent(steady -> lines.add(String.format(
+                    "- %s, steady (after the paced phase): %s events, %s of %s expected deliveries arrived (%s); %s requests"
+                            + " reached the hanging endpoints; %s deferrals for their %s deliveries until then.",
+                    name, number(steady.events()), number(steady.received()), number(steady.expected()), Endpoints.HEALTHY,
+                    number(steady.hangingRequests()), number(steady.deferred()), number(steady.tenthDeliveries()))));
             EndToEnd.Paced paced = run.paced();
             lines.add(String.format("- %s, paced: %s events at %s/s, %s of %s expected deliveries arrived.",
                     name, number(paced.events()), number(paced.eventsPerSecond()), number(paced.received()),

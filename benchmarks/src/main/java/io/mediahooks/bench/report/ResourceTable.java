@@ -47,6 +47,7 @@ final class ResourceTable {
         }
         if (results.isolation != null) {
             usageRows(lines, results, "isolation full rate", results.isolation.full().usage());
+            results.isolation.steady().ifPresent(steady -> usageRows(lines, results, "isolation steady", steady.usage()));
         }
         return lines;
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
 
@@ -90,9 +91,15 @@ public final class EndToEnd {
             new String[] {"attempt publishing (response to Kafka ack)", "mediahooks_worker_stage_duration_seconds",
                     "stage=\"answered_to_settled\""});
 
-    /** @param coldPerSecond deliveries a second over the middle of the JIT warm-up, the JVMs cold (0 if it was left out) */
-    public record Result(boolean tenthHangs, FullRate full, Paced paced, long signaturesChecked, long signaturesBad,
-                         double coldPerSecond) {
+    /**
+     * @param full          the full-rate batch; in the isolation run, published as the hanging endpoints' first
+     *                      requests still hang (their timeouts, circuits and deferrals begin in its window)
+     * @param steady        the isolation run only: the same batch again after the paced phase, the endpoints
+     *                      hanging for over a minute by then, their circuits open
+     * @param coldPerSecond deliveries a second over the middle of the JIT warm-up, the JVMs cold (0 if it was left out)
+     */
+    public record Result(boolean tenthHangs, FullRate full, Paced paced, Optional<FullRate> steady, long signaturesChecked,
+                         long signaturesBad, double coldPerSecond) {
     }
 
     private EndToEnd() {
@@ -114,6 +121,8 @@ public final class EndToEnd {
             EventPublisher.Batch jitWarmUp = publisher.prepare(healthyOnly, jitWarmUpEvents, workload);
             EventPublisher.Batch warmUp = publisher.prepare(source, warmUpEvents, workload);
             EventPublisher.Batch batch = publisher.prepare(source, events, workload);
+            Optional<EventPublisher.Batch> steadyBatch = tenthHangs
+                    ? Optional.of(publisher.prepare(source, events, workload)) : Optional.empty();
             ServiceProcess router = bench.startRouter(kafka, name);
             List<ServiceProcess> workers = new ArrayList<>();
             try {
@@ -128,7 +137,21 @@ public final class EndToEnd {
                 FullRate full = fullRate(bench, name, tenthHangs, batch, fullRecording, router, workers, deferredBefore);
                 Paced paced = paced(bench, name, tenthHangs, workload, source, publisher, pacedFor, workers);
                 Recording.Snapshot fullSeen = fullRecording.snapshot();
-                return new Result(tenthHangs, full, paced, fullSeen.signaturesChecked(), fullSeen.signaturesBad(), cold);
+                long checked = fullSeen.signaturesChecked();
+                long bad = fullSeen.signaturesBad();
+                Optional<FullRate> steady = Optional.empty();
+                if (steadyBatch.isPresent()) {
+                    Recording steadyRecording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
+                    double steadyDeferredBefore = deferred(workers);
+                    publisher.publish(steadyBatch.get());
+                    Progress.say("%s steady: the same %,d events again, the hanging endpoints' circuits open by now", name, events);
+                    steady = Optional.of(fullRate(bench, name + " steady", true, steadyBatch.get(), steadyRecording, router,
+                            workers, steadyDeferredBefore));
+                    Recording.Snapshot steadySeen = steadyRecording.snapshot();
+                    checked += steadySeen.signaturesChecked();
+                    bad += steadySeen.signaturesBad();
+                }
+                return new Result(tenthHangs, full, paced, steady, checked, bad, cold);
             } finally {
                 Bench.stopAll(workers);
                 router.close();

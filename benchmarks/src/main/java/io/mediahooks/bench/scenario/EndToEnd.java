@@ -94,8 +94,8 @@ public final class EndToEnd {
     /**
      * @param full          the full-rate batch; in the isolation run, published as the hanging endpoints' first
      *                      requests still hang (their timeouts, circuits and deferrals begin in its window)
-     * @param steady        the isolation run only: the same batch again after the paced phase, the endpoints
-     *                      hanging for over a minute by then, their circuits open
+     * @param steady        the isolation run only: a second batch as large, of the same mix, after the paced
+     *                      phase, the endpoints hanging for over a minute by then
      * @param coldPerSecond deliveries a second over the middle of the JIT warm-up, the JVMs cold (0 if it was left out)
      */
     public record Result(boolean tenthHangs, FullRate full, Paced paced, Optional<FullRate> steady, long signaturesChecked,
@@ -144,7 +144,8 @@ public final class EndToEnd {
                     Recording steadyRecording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
                     double steadyDeferredBefore = deferred(workers);
                     publisher.publish(steadyBatch.get());
-                    Progress.say("%s steady: the same %,d events again, the hanging endpoints' circuits open by now", name, events);
+                    Progress.say("%s steady: %,d more events at full speed, the endpoints hanging for over a minute by now",
+                            name, events);
                     steady = Optional.of(fullRate(bench, name + " steady", true, steadyBatch.get(), steadyRecording, router,
                             workers, steadyDeferredBefore));
                     Recording.Snapshot steadySeen = steadyRecording.snapshot();

@@ -116,7 +116,7 @@ public final class Report {
                             : "**missed** " + shortfall(share, ISOLATION_MIN_SHARE));
             results.isolation.steady().ifPresent(steady -> {
                 double steadyShare = steady.healthyPerSecond() / without;
-                row("5a'", "Isolation, steady: as 5a, a second batch a minute after the endpoints began to hang",
+                row("5a'", "Isolation, steady: as 5a, a second batch after the paced phase (the endpoints hanging since the warm-up)",
                         String.format("**%s/s** hanging vs %s/s none hanging; %s deferrals for %s deliveries to orgs 90-99",
                                 number(steady.healthyPerSecond()), number(without), number(steady.deferred()),
                                 number(steady.tenthDeliveries())),

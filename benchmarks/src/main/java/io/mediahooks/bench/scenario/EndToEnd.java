@@ -144,7 +144,7 @@ public final class EndToEnd {
                     Recording steadyRecording = bench.receiver().record(new Recording(workload.primarySecrets(), 50));
                     double steadyDeferredBefore = deferred(workers);
                     publisher.publish(steadyBatch.get());
-                    Progress.say("%s steady: %,d more events at full speed, the endpoints hanging for over a minute by now",
+                    Progress.say("%s steady: %,d more events at full speed after the paced phase, the endpoints hanging since the warm-up",
                             name, events);
                     steady = Optional.of(fullRate(bench, name + " steady", true, steadyBatch.get(), steadyRecording, router,
                             workers, steadyDeferredBefore));

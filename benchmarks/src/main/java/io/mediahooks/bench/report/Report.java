@@ -1,6 +1,5 @@
 package io.mediahooks.bench.report;
 
-import io.mediahooks.bench.Endpoints;
 import io.mediahooks.bench.cluster.ResourceMonitor;
 import io.mediahooks.bench.micro.MicroBenchmarks;
 import io.mediahooks.bench.profile.JfrSummary;
@@ -16,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * The results as Markdown: the table of figures with their ratios and targets, the resources each
- * process used in each measured window ({@link ResourceTable}), and the profiles. Printed at the end of a run and written
- * to {@code results.md} in the run directory, ready for BENCHMARKS.md.
+ * process used in each measured window ({@link ResourceTable}), what each run counted
+ * ({@link Details}), and the profiles. Printed at the end of a run and written to
+ * {@code results.md} in the run directory, ready for BENCHMARKS.md.
  */
 public final class Report {
 
@@ -42,7 +42,7 @@ public final class Report {
         report.lines.addAll(header);
         report.table();
         report.lines.addAll(ResourceTable.render(results));
-        report.details();
+        report.lines.addAll(Details.render(results));
         report.lines.add("");
         report.lines.add("### Profiles (JFR execution samples in each measured window)");
         report.lines.add("");
@@ -107,22 +107,13 @@ public final class Report {
             routerRows("4", "Router alone, exactly-once, 1,000 webhooks over 100 organizations", results.router);
         }
         if (results.isolation != null && results.endToEnd != null) {
-            double with = results.isolation.full().healthyPerSecond();
             double without = results.endToEnd.full().healthyPerSecond();
-            double share = with / without;
-            row("5a", "Isolation: throughput of orgs 0-89 with orgs 90-99 (10% of webhooks) hanging",
-                    String.format("**%s/s** hanging vs %s/s none hanging", number(with), number(without)),
-                    String.format("%.2f", share), "≥ 0.90", share >= ISOLATION_MIN_SHARE ? "met"
-                            : "**missed** " + shortfall(share, ISOLATION_MIN_SHARE));
-            results.isolation.steady().ifPresent(steady -> {
-                double steadyShare = steady.healthyPerSecond() / without;
-                row("5a'", "Isolation, steady: as 5a, a second batch after the paced phase (the endpoints hanging since the warm-up)",
-                        String.format("**%s/s** hanging vs %s/s none hanging; %s deferrals for %s deliveries to orgs 90-99",
-                                number(steady.healthyPerSecond()), number(without), number(steady.deferred()),
-                                number(steady.tenthDeliveries())),
-                        String.format("%.2f", steadyShare), "≥ 0.90", steadyShare >= ISOLATION_MIN_SHARE ? "met"
-                                : "**missed** " + shortfall(steadyShare, ISOLATION_MIN_SHARE));
-            });
+            shareRow("5a", "Isolation: throughput of orgs 0-89 with orgs 90-99 (10% of webhooks) hanging",
+                    results.isolation.full(), without, "");
+            results.isolation.steady().ifPresent(steady -> shareRow("5a'",
+                    "Isolation, steady: as 5a, a second batch after the paced phase (the endpoints hanging since the warm-up)",
+                    steady, without, String.format("; %s deferrals for %s deliveries to orgs 90-99", number(steady.deferred()),
+                            number(steady.tenthDeliveries()))));
             EndToEnd.Latency hanging = results.isolation.paced().healthy();
             EndToEnd.Latency none = results.endToEnd.paced().healthy();
             row("5b", String.format("Isolation: latency of orgs 0-89 at %s events/s", number(results.isolation.paced().eventsPerSecond())),
@@ -170,82 +161,17 @@ public final class Report {
                 });
     }
 
-    /** The same run's figures measured cold, as every backlog was until 2026-12-07 (see {@code Window.coldRate}). */
-    private void coldFigures() {
-        List<String> cold = new ArrayList<>();
-        if (results.naive != null) {
-            cold.add(String.format("naive %s/s (its first %s deliveries)", number(results.naive.coldPerSecond()),
-                    number(results.naive.coldItems())));
-        }
-        if (results.worker != null) {
-            cold.add(String.format("worker alone %s/s (its first %s)", number(results.worker.coldPerSecond()),
-                    number(results.worker.coldItems())));
-        }
-        if (results.router != null) {
-            cold.add(String.format("router alone %s events/s (its warm-up batch)", number(results.router.coldEventsPerSecond())));
-        }
-        if (results.endToEnd != null && results.endToEnd.coldPerSecond() > 0) {
-            cold.add(String.format("end to end %s deliveries/s (its JIT warm-up batch)", number(results.endToEnd.coldPerSecond())));
-        }
-        if (!cold.isEmpty()) {
-            lines.add("- Cold, in the middle of each warm-up (JVMs just started; comparable to, not the same as, how these "
-                    + "were measured until 2026-12-07): " + String.join("; ", cold) + ".");
-        }
-    }
-
     private static String micros(double micros) {
         return micros > 0 ? String.format(Locale.ROOT, "**%.0f µs**", micros) : "(window not closed)";
     }
 
-    private void details() {
-        lines.add("");
-        lines.add("### Details");
-        lines.add("");
-        coldFigures();
-        if (results.naive != null) {
-            lines.add(String.format("- Naive: %s of %s backlog deliveries sent; signatures checked %s, bad %s.",
-                    number(results.naive.delivered()), number(results.naive.backlog()),
-                    number(results.naive.signaturesChecked()), number(results.naive.signaturesBad())));
-        }
-        if (results.worker != null) {
-            lines.add(String.format("- Worker alone: %s of %s backlog deliveries arrived; signatures checked %s, bad %s.",
-                    number(results.worker.delivered()), number(results.worker.backlog()),
-                    number(results.worker.signaturesChecked()), number(results.worker.signaturesBad())));
-        }
-        if (results.router != null) {
-            lines.add(String.format("- Router alone: %s events, %s of %s expected deliveries committed.",
-                    number(results.router.events()), number(results.router.deliveries()),
-                    number(results.router.expectedDeliveries())));
-        }
-        for (EndToEnd.Result run : new EndToEnd.Result[] {results.endToEnd, results.isolation}) {
-            if (run == null) {
-                continue;
-            }
-            String name = run.tenthHangs() ? "Isolation run" : "End to end";
-            EndToEnd.FullRate full = run.full();
-            lines.add(String.format("- %s, full rate: %s events, %s of %s expected deliveries arrived%s; signatures checked %s, bad %s.",
-                    name, number(full.events()), number(full.received()), number(full.expected()),
-                    run.tenthHangs() ? " (" + Endpoints.HEALTHY + "); " + number(full.hangingRequests())
-                            + " requests reached the hanging endpoints; " + number(full.deferred()) + " deferrals for their "
-                            + number(full.tenthDeliveries()) + " deliveries until then" : "",
-                    number(run.signaturesChecked()), number(run.signaturesBad())));
-            run.steady().ifPresent(steady -> lines.add(String.format(
-                    "- %s, steady (after the paced phase): %s events, %s of %s expected deliveries arrived (%s); %s requests"
-                            + " reached the hanging endpoints; %s deferrals for their %s deliveries until then.",
-                    name, number(steady.events()), number(steady.received()), number(steady.expected()), Endpoints.HEALTHY,
-                    number(steady.hangingRequests()), number(steady.deferred()), number(steady.tenthDeliveries()))));
-            EndToEnd.Paced paced = run.paced();
-            lines.add(String.format("- %s, paced: %s events at %s/s, %s of %s expected deliveries arrived.",
-                    name, number(paced.events()), number(paced.eventsPerSecond()), number(paced.received()),
-                    number(paced.expected())));
-            if (!full.workerHeapHistogram().isEmpty()) {
-                lines.add("- " + name + ": live heap of worker 1 after the window (jcmd GC.class_histogram, top classes):");
-                lines.add("");
-                lines.add("  ```");
-                full.workerHeapHistogram().forEach(line -> lines.add("  " + line));
-                lines.add("  ```");
-            }
-        }
+    /** The healthy organizations' throughput in an isolation batch against the run without hanging endpoints. */
+    private void shareRow(String id, String what, EndToEnd.FullRate hanging, double without, String more) {
+        double share = hanging.healthyPerSecond() / without;
+        row(id, what, String.format("**%s/s** hanging vs %s/s none hanging%s", number(hanging.healthyPerSecond()),
+                        number(without), more),
+                String.format("%.2f", share), "≥ 0.90", share >= ISOLATION_MIN_SHARE ? "met"
+                        : "**missed** " + shortfall(share, ISOLATION_MIN_SHARE));
     }
 
     /** A row per stage of the worker's breakdown of a paced run. */
